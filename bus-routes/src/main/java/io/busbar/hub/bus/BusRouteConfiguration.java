@@ -1,0 +1,42 @@
+package io.busbar.hub.bus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+
+/**
+ * The error policy of every route that consumes from the bus inside an XA transaction. Routes opt in with
+ * {@code .routeConfigurationId(BusRouteConfiguration.TRANSACTED)}.
+ * <p>
+ * The transaction belongs to the JMS consumer: the {@code jms} component begins it before it receives and commits it
+ * after the route returns, or rolls it back when the route throws. Routes do not call {@code transacted()} (see
+ * docs/adr/0003-transaction-boundary-is-the-bus-consumer.md).
+ */
+@ApplicationScoped
+public class BusRouteConfiguration extends RouteConfigurationBuilder {
+
+    public static final String TRANSACTED = "bus-transacted";
+
+    @Override
+    public void configuration() {
+        RouteConfigurationDefinition transacted = routeConfiguration(TRANSACTED);
+        // No in-memory retries: the broker redelivers, with back-off, in a new transaction. DeadLetters logs the reason.
+        transacted.errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
+        // Attempts used up: move the message, with its reason, to DLQ.<queue> instead of processing it.
+        transacted.interceptFrom("jms:*")
+                .when(method("deadLetters", "attemptsExhausted"))
+                .bean("deadLetters", "prepareDeadLetter")
+                .toD("jms:queue:${exchangeProperty." + DeadLetters.PARK_TO + "}")
+                .stop();
+        // Can never succeed: park in invalid.<queue> and commit, no retries.
+        transacted.onException(InvalidMessageException.class)
+                .handled(true)
+                .bean("deadLetters", "prepareInvalid")
+                .toD("jms:queue:${exchangeProperty." + DeadLetters.PARK_TO + "}");
+        // Anything else: record why, then let the transaction roll back so the broker redelivers.
+        transacted.onException(Exception.class)
+                .handled(false)
+                .bean("deadLetters", "recordFailure");
+    }
+}

@@ -1,0 +1,42 @@
+package io.busbar.hub.bus;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
+
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.transaction.jta.JtaTransactionManager;
+
+import io.busbar.hub.infra.HubInfrastructure;
+
+/**
+ * Camel's {@code jms} component on the hub's XA-pooled broker connection, under Narayana: a route that consumes a
+ * message, writes the database and sends messages does all three in one XA transaction.
+ */
+public class JmsWiring {
+
+    @Produces
+    @Singleton
+    @Named("jms")
+    JmsComponent jms(HubInfrastructure infrastructure, TransactionManager transactionManager,
+            UserTransaction userTransaction) {
+        JtaTransactionManager jta = new JtaTransactionManager(userTransaction, transactionManager);
+        jta.afterPropertiesSet();
+
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(infrastructure.connectionFactory());
+        jms.setTransactionManager(jta);
+        // With JTA the session must not be a local transaction too: Spring would commit it on its own after the
+        // XA commit and fail.
+        jms.setTransacted(false);
+        jms.setLazyCreateTransactionManager(false);
+        // The XA pool enlists a session in the transaction that is active when the session is created, so
+        // sessions are created per transaction, never cached across transactions.
+        jms.setCacheLevelName("CACHE_NONE");
+        jms.setDeliveryPersistent(true);
+        jms.setReceiveTimeout(1000);
+        return jms;
+    }
+}

@@ -1,0 +1,90 @@
+package io.busbar.hub.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The hub's own settings ({@code busbar.*}). Unprefixed values in application.properties are the embedded default;
+ * {@code %prod} points the hub at external systems.
+ */
+@ConfigMapping(prefix = "busbar")
+public interface HubConfig {
+
+    /** Everything the hub persists lives below this directory (absolute; env BUSBAR_DATA_DIR). */
+    Path dataDir();
+
+    /** Unique per hub instance: names the Narayana node and the broker's XA branches (at most 28 bytes). */
+    String nodeName();
+
+    Db db();
+
+    Broker broker();
+
+    Bus bus();
+
+    /** Bus queue names by role ({@code busbar.queue.<role>}); one message type per queue, versioned. */
+    Map<String, String> queue();
+
+    interface Db {
+        /** Start a PostgreSQL server inside the hub (embedded default) instead of using an external one. */
+        boolean embedded();
+
+        /** Port of the embedded PostgreSQL server (loopback only). */
+        int port();
+
+        /** How long the embedded PostgreSQL server may take to start. */
+        @WithDefault("60s")
+        Duration startupTimeout();
+    }
+
+    interface Broker {
+        /** Run an ActiveMQ Artemis broker inside the hub (embedded default) instead of connecting to one. */
+        boolean embedded();
+
+        /** Connector URL of an external broker; unused when the broker is embedded. */
+        Optional<String> url();
+
+        /** The hub's own broker user. Generated at start when the broker is embedded and no user is set. */
+        Optional<String> user();
+
+        Optional<String> password();
+
+        /** Address the embedded broker's multi-protocol acceptor binds to. */
+        String host();
+
+        /** Port of the embedded broker's acceptor (CORE, AMQP, STOMP, MQTT, OpenWire). */
+        int port();
+
+        /**
+         * Values for the placeholders of broker.xml (for example {@code redelivery-delay}); the file's own defaults
+         * apply to anything not set here.
+         */
+        Map<String, String> settings();
+
+        /** Outside clients of the embedded broker: name to password and roles. Demo users only in the embedded default. */
+        Map<String, BrokerUser> users();
+
+        /** Connections the hub keeps pooled to the broker. */
+        @WithDefault("8")
+        int poolSize();
+    }
+
+    interface BrokerUser {
+        String password();
+
+        String roles();
+    }
+
+    interface Bus {
+        /**
+         * Processing attempts of a bus message before the hub moves it to {@code DLQ.<queue>} with the reason. The
+         * broker's own max-delivery-attempts must stay above this value; it is the safety net.
+         */
+        int deliveryAttempts();
+    }
+}

@@ -1,0 +1,205 @@
+package io.busbar.hub.infra;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.transaction.TransactionManager;
+
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
+import org.apache.camel.quarkus.main.events.BeforeConfigure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Brings up what the hub stands on, in order, before anything uses it: checks (data directory, ports, node name),
+ * the embedded PostgreSQL server, the schema, the embedded broker, the XA-pooled connection to the broker and the
+ * broker's XA recovery. Whatever asks first (Camel configuring its routes, the JMS connection factory, start-up)
+ * triggers it; everything after finds it done. Stops in reverse order.
+ */
+@ApplicationScoped
+public class HubInfrastructure {
+
+    private static final Logger LOG = Logger.getLogger(HubInfrastructure.class);
+    private static final int MAX_NODE_NAME_BYTES = 28;
+
+    @Inject
+    HubConfig config;
+
+    @Inject
+    Instance<Flyway> flyway;
+
+    @Inject
+    TransactionManager transactionManager;
+
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String httpHost;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+
+    private volatile boolean started;
+    private EmbeddedDatabase database;
+    private EmbeddedBroker broker;
+    private BrokerEndpoint endpoint;
+    private JmsPoolXAConnectionFactory pool;
+    private BrokerRecoveryHelper recovery;
+
+    void beforeCamel(@Observes BeforeConfigure event) {
+        ensureStarted();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ensureStarted();
+    }
+
+    /** The XA-pooled connection factory every JMS producer and consumer of the hub uses. */
+    public ConnectionFactory connectionFactory() {
+        ensureStarted();
+        return pool;
+    }
+
+    /** Where and as whom the hub reaches its broker. */
+    public BrokerEndpoint brokerEndpoint() {
+        ensureStarted();
+        return endpoint;
+    }
+
+    /** The embedded broker, or null when the hub uses an external one. */
+    public ActiveMQServer embeddedBroker() {
+        return broker == null ? null : broker.server();
+    }
+
+    public synchronized void ensureStarted() {
+        if (started) {
+            return;
+        }
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+        checkNodeName(config.nodeName());
+        DataDirectory.checkWritable(dataDir);
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            checkPortFree("HTTP", httpHost, httpPort, "quarkus.http.port");
+        }
+        if (config.db().embedded()) {
+            checkPortFree("database", "127.0.0.1", config.db().port(), "busbar.db.port");
+        }
+        if (config.broker().embedded()) {
+            checkPortFree("broker", config.broker().host(), config.broker().port(), "busbar.broker.port");
+        }
+        try {
+            if (config.db().embedded()) {
+                database = EmbeddedDatabase.start(dataDir.resolve("postgres"), config.db().port(),
+                        config.db().startupTimeout(), Map.of());
+            }
+            migrateSchema();
+            endpoint = config.broker().embedded() ? startEmbeddedBroker(dataDir) : externalBroker();
+            pool = xaPool(endpoint);
+            recovery = BrokerRecoveryHelper.register(endpoint);
+            started = true;
+        } catch (StartupCheckFailed e) {
+            stop();
+            throw e;
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("the hub's infrastructure did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void migrateSchema() {
+        flyway.get().migrate();
+    }
+
+    private BrokerEndpoint startEmbeddedBroker(Path dataDir) throws Exception {
+        String user = config.broker().user().orElse("busbar-hub");
+        String password = config.broker().password().orElseGet(HubInfrastructure::randomSecret);
+        BrokerUsers users = new BrokerUsers().add(user, password, "hub");
+        config.broker().users().forEach((name, account) -> users.add(name, account.password(), account.roles()));
+        broker = new EmbeddedBroker(dataDir.resolve("broker"), config.broker().host(), config.broker().port(),
+                config.broker().settings(), users);
+        broker.start();
+        return new BrokerEndpoint(EmbeddedBroker.IN_VM_URL, user, password);
+    }
+
+    private BrokerEndpoint externalBroker() {
+        String url = config.broker().url()
+                .orElseThrow(() -> new StartupCheckFailed("busbar.broker.url (BUSBAR_BROKER_URL) is not set"));
+        return new BrokerEndpoint(url, config.broker().user().orElse(null), config.broker().password().orElse(null));
+    }
+
+    private JmsPoolXAConnectionFactory xaPool(BrokerEndpoint endpoint) {
+        ActiveMQXAConnectionFactory factory = endpoint.xaConnectionFactory();
+        JmsPoolXAConnectionFactory xaPool = new JmsPoolXAConnectionFactory();
+        xaPool.setConnectionFactory((XAConnectionFactory) factory);
+        xaPool.setTransactionManager(transactionManager);
+        xaPool.setMaxConnections(config.broker().poolSize());
+        xaPool.setMaxSessionsPerConnection(500);
+        xaPool.setUseAnonymousProducers(false);
+        return xaPool;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (recovery != null) {
+            recovery.close();
+            recovery = null;
+        }
+        if (pool != null) {
+            pool.stop();
+            pool = null;
+        }
+        if (broker != null) {
+            broker.stop();
+            broker = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        started = false;
+    }
+
+    private static void checkNodeName(String nodeName) {
+        if (nodeName.isBlank() || nodeName.getBytes(StandardCharsets.UTF_8).length > MAX_NODE_NAME_BYTES) {
+            throw new StartupCheckFailed("busbar.node-name (BUSBAR_NODE_NAME) must be 1 to " + MAX_NODE_NAME_BYTES
+                    + " bytes and unique per hub instance; it is '" + nodeName + "'");
+        }
+    }
+
+    private static void checkPortFree(String what, String host, int port, String property) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new StartupCheckFailed(what + " port " + port + " on " + host + " is already in use; free it or set "
+                    + property);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
