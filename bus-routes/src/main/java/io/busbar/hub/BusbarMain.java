@@ -1,31 +1,62 @@
 package io.busbar.hub;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import io.busbar.hub.infra.DataDirectory;
 import io.busbar.hub.infra.StartupCheckFailed;
 import io.quarkus.runtime.Quarkus;
 
 /**
- * Starts the hub. The data directory is checked before Quarkus boots: the transaction manager writes its log there
- * as the very first thing, and would otherwise fail after half a minute of retries with a wall of stack traces.
+ * Starts the hub. Checks what the full configuration cannot yet report clearly: that the data directory can be
+ * written (the transaction manager writes its log there first, and would fail after half a minute of retries with a
+ * wall of stack traces), and that the production profile has the settings of its external systems.
  * <p>
  * Named by {@code quarkus.package.main-class} rather than annotated {@code @QuarkusMain}: the annotation would stop
  * Camel Quarkus from starting Camel by itself.
  */
 public final class BusbarMain {
 
+    /** Environment variable of each external-system setting of the production profile, and the property it feeds. */
+    private static final Map<String, String> PRODUCTION_SETTINGS = Map.of(
+            "BUSBAR_DB_URL", "quarkus.datasource.jdbc.url",
+            "BUSBAR_DB_USER", "quarkus.datasource.username",
+            "BUSBAR_DB_PASSWORD", "quarkus.datasource.password",
+            "BUSBAR_BROKER_URL", "busbar.broker.url",
+            "BUSBAR_BROKER_USER", "busbar.broker.user",
+            "BUSBAR_BROKER_PASSWORD", "busbar.broker.password");
+
     private BusbarMain() {
     }
 
     public static void main(String... args) {
         try {
+            if ("prod".equals(profile())) {
+                checkProductionSettings();
+            }
             DataDirectory.checkWritable(earlyDataDir());
         } catch (StartupCheckFailed e) {
             System.err.println(e);
             System.exit(1);
         }
         Quarkus.run(args);
+    }
+
+    private static String profile() {
+        String profile = System.getProperty("quarkus.profile", System.getenv("QUARKUS_PROFILE"));
+        return profile == null ? "prod" : profile;
+    }
+
+    private static void checkProductionSettings() {
+        List<String> missing = PRODUCTION_SETTINGS.entrySet().stream()
+                .filter(s -> System.getenv(s.getKey()) == null && System.getProperty(s.getValue()) == null)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new StartupCheckFailed("the production profile needs " + String.join(", ", missing)
+                    + " (its external PostgreSQL and Artemis); to run on embedded defaults, start with"
+                    + " -Dquarkus.profile=embedded");
+        }
     }
 
     /** busbar.data-dir as given on the command line or in the environment; the full configuration is not read yet. */

@@ -11,7 +11,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
  * <p>
  * The transaction belongs to the JMS consumer: the {@code jms} component begins it before it receives and commits it
  * after the route returns, or rolls it back when the route throws. Routes do not call {@code transacted()} (see
- * docs/adr/0003-transaction-boundary-is-the-bus-consumer.md).
+ * docs/adr/0003-transaction-boundary-and-dead-letters.md).
  */
 @ApplicationScoped
 public class BusRouteConfiguration extends RouteConfigurationBuilder {

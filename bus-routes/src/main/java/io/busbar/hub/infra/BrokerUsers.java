@@ -13,14 +13,14 @@ import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /** Users of the embedded broker: the hub's own account plus the configured outside clients. */
-final class BrokerUsers implements ActiveMQSecurityManager {
+public final class BrokerUsers implements ActiveMQSecurityManager {
 
     private record Account(byte[] password, List<String> roles) {
     }
 
     private final Map<String, Account> accounts = new HashMap<>();
 
-    BrokerUsers add(String user, String password, String roles) {
+    public BrokerUsers add(String user, String password, String roles) {
         List<String> roleList = Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
         accounts.put(user, new Account(password.getBytes(StandardCharsets.UTF_8), roleList));
         return this;

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * {@code deploy/broker/broker.xml} (packaged on the classpath); the effective file, placeholders filled, is written
  * next to the journal so an operator can read what the broker runs with.
  */
-final class EmbeddedBroker {
+public final class EmbeddedBroker {
 
     static final String IN_VM_URL = "vm://0";
     private static final String POLICY_RESOURCE = "busbar/broker/broker.xml";
@@ -34,7 +34,7 @@ final class EmbeddedBroker {
     private final BrokerUsers users;
     private EmbeddedActiveMQ broker;
 
-    EmbeddedBroker(Path dataDir, String host, int port, Map<String, String> settings, BrokerUsers users) {
+    public EmbeddedBroker(Path dataDir, String host, int port, Map<String, String> settings, BrokerUsers users) {
         this.dataDir = dataDir;
         this.users = users;
         this.placeholders = new HashMap<>();
@@ -44,7 +44,7 @@ final class EmbeddedBroker {
         placeholders.put("busbar.broker.port", Integer.toString(port));
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         Path effective = writeEffectiveConfiguration();
         FileConfiguration configuration = new FileConfiguration();
         FileDeploymentManager deployment = new FileDeploymentManager(effective.toUri().toString());
@@ -74,7 +74,7 @@ final class EmbeddedBroker {
         return broker == null ? null : broker.getActiveMQServer();
     }
 
-    void stop() {
+    public void stop() {
         if (broker == null) {
             return;
         }

@@ -82,7 +82,7 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static Path freshDirectory(String name) {
+    public static Path freshDirectory(String name) {
         Path dir = Path.of("target", "test-data", name).toAbsolutePath();
         try {
             if (Files.exists(dir)) {
