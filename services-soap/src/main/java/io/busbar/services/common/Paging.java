@@ -1,0 +1,37 @@
+package io.busbar.services.common;
+
+import io.busbar.contract.common.v1.PageInfo;
+
+/** A page request with the contract's defaults and limits (page from 0, size 1 to 200, default 20). */
+public record Paging(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+
+    public static Paging of(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw new ServiceException.InvalidRequest("INVALID_PAGE", "page must be 0 or more",
+                    java.util.List.of(new FieldViolation("page", "must be 0 or more")));
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw new ServiceException.InvalidRequest("INVALID_PAGE", "size must be 1 to " + MAX_SIZE,
+                    java.util.List.of(new FieldViolation("size", "must be 1 to " + MAX_SIZE)));
+        }
+        return new Paging(p, s);
+    }
+
+    public int offset() {
+        return page * size;
+    }
+
+    public PageInfo info(long totalItems) {
+        PageInfo info = new PageInfo();
+        info.setPage(page);
+        info.setSize(size);
+        info.setTotalItems(totalItems);
+        info.setTotalPages((int) ((totalItems + size - 1) / size));
+        return info;
+    }
+}
