@@ -30,6 +30,7 @@ import io.busbar.services.common.FieldViolation;
 import io.busbar.services.common.Moneys;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
+import io.busbar.services.customer.CustomerService;
 
 /** The billing service: invoices for orders, payments against them, credit notes. */
 @ApplicationScoped
@@ -54,10 +55,14 @@ public class BillingService {
     @Inject
     Actor actor;
 
-    /** Creates the one invoice of an order; a second one for the same order is a conflict. */
+    @Inject
+    CustomerService customers;
+
+    /** Creates the one invoice of an order, for an existing customer; a second one for the same order is a conflict. */
     public Invoice createInvoice(String orderId, String customerId, String currency, List<InvoiceLineData> lines,
             LocalDate dueDate) {
         Moneys.scale(currency);
+        customers.get(customerId);
         Optional<InvoiceEntity> existing = findByOrder(orderId);
         if (existing.isPresent()) {
             throw new ServiceException.Conflict("INVOICE_EXISTS",
