@@ -41,6 +41,9 @@ public record FieldSpec(String name, FieldType type, int offset, int length, int
         if (occurs < 1) {
             throw new LayoutException(name + ": OCCURS count must be at least 1, not " + occurs);
         }
+        if (type == FieldType.BINARY && length != 2 && length != 4 && length != 8) {
+            throw new LayoutException(name + ": a binary field is 2, 4 or 8 bytes, not " + length);
+        }
         if (type.isNumeric()) {
             if (digits < 1 || digits > MAX_DECIMAL_DIGITS) {
                 throw new LayoutException(name + ": a numeric field has 1 to " + MAX_DECIMAL_DIGITS + " digits, not "
@@ -72,9 +75,6 @@ public record FieldSpec(String name, FieldType type, int offset, int length, int
                 }
             }
             case BINARY -> {
-                if (length != 2 && length != 4 && length != 8) {
-                    throw new LayoutException(name + ": a binary field is 2, 4 or 8 bytes, not " + length);
-                }
                 if (digits > binaryDigits(length)) {
                     throw new LayoutException(name + ": a binary field of " + length + " bytes holds at most "
                             + binaryDigits(length) + " digits, not " + digits);

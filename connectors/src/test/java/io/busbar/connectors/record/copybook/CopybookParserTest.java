@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.busbar.connectors.record.FieldSpec;
 import io.busbar.connectors.record.FieldType;
+import io.busbar.connectors.record.Fixtures;
 import io.busbar.connectors.record.LayoutException;
 import io.busbar.connectors.record.RecordLayout;
 import io.busbar.connectors.record.Sign;
@@ -25,14 +24,6 @@ class CopybookParserTest {
 
     static final Charset IBM037 = Charset.forName("IBM037");
 
-    static String resource(String name) {
-        try (InputStream in = CopybookParserTest.class.getResourceAsStream("/copybooks/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Copybook source from code lines: columns 1-6 get a sequence number, column 7 is blank. */
     static String cobol(String... code) {
         return Arrays.stream(code).map(c -> "000000 " + c).collect(Collectors.joining("\n"));
@@ -40,7 +31,7 @@ class CopybookParserTest {
 
     @Test
     void customerMasterRecord() {
-        RecordLayout layout = CopybookParser.parse(resource("customer.cpy"), IBM037);
+        RecordLayout layout = CopybookParser.parse(Fixtures.copybook("customer.cpy"), IBM037);
 
         assertThat(layout.name()).isEqualTo("CUSTOMER-RECORD");
         assertThat(layout.charset()).isEqualTo(IBM037);
@@ -74,7 +65,7 @@ class CopybookParserTest {
 
     @Test
     void orderFileWithTwoRecordsIsReadByRecordName() {
-        String source = resource("order.cpy");
+        String source = Fixtures.copybook("order.cpy");
         assertThatThrownBy(() -> CopybookParser.parse(source, IBM037))
                 .isInstanceOf(LayoutException.class)
                 .hasMessage("the copybook describes 2 records (ORDER-HEADER at line 2, ORDER-LINE at line 13);"
