@@ -35,6 +35,14 @@ public record CharsetBytes(Charset charset, boolean ebcdic, byte space, byte plu
                 single(encoder, '\n'), single(encoder, '\r'));
     }
 
+    /**
+     * Whether the byte ends a line: LF in the charset; EBCDIC data uses both NL (0x15, what Java writes for '\n'
+     * and z/OS UNIX uses) and LF (0x25), so both end a line there.
+     */
+    public boolean isLineEnd(byte b) {
+        return b == lineFeed || ebcdic && (b == (byte) 0x15 || b == (byte) 0x25);
+    }
+
     /** The byte of digit 0; digit d is {@code zero() + d}. */
     public byte zero() {
         return ebcdic ? (byte) 0xF0 : (byte) 0x30;
