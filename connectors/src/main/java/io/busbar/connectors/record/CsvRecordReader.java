@@ -39,12 +39,7 @@ final class CsvRecordReader extends AbstractRecordReader {
 
     CsvRecordReader(RecordLayout layout, InputStream in, CSVFormat format) {
         super(in);
-        CSVFormat withHeader = format.builder()
-                .setHeader()
-                .setSkipHeaderRecord(false)
-                .setAllowMissingColumnNames(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                .get();
+        CSVFormat withHeader = headerFormat(format);
         try {
             // undecodable bytes become U+FFFD and are reported per cell, so one bad byte costs one record
             this.parser = CSVParser.parse(new InputStreamReader(in, layout.charset()), withHeader);
@@ -89,6 +84,16 @@ final class CsvRecordReader extends AbstractRecordReader {
                     + (ambiguous.isEmpty() ? "" : ": columns appearing more than once " + ambiguous));
         }
         this.records = parser.iterator();
+    }
+
+    /** The format with "first row is the header"; names are checked here, not by commons-csv. */
+    static CSVFormat headerFormat(CSVFormat format) {
+        return format.builder()
+                .setHeader()
+                .setSkipHeaderRecord(false)
+                .setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                .get();
     }
 
     @Override

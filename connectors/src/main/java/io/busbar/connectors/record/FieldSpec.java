@@ -148,10 +148,6 @@ public record FieldSpec(String name, FieldType type, int offset, int length, int
         return new FieldSpec(name, type, newOffset, length, digits, scale, sign, occurs, pattern, optional);
     }
 
-    public FieldSpec named(String newName) {
-        return new FieldSpec(newName, type, offset, length, digits, scale, sign, occurs, pattern, optional);
-    }
-
     public boolean isFiller() {
         return name.equalsIgnoreCase("FILLER");
     }

@@ -48,11 +48,12 @@ public final class RecordCounts {
     }
 
     /**
-     * Data records of a CSV file (the header not counted), parsed so that quoted line breaks do not count; stops at
-     * a syntax error, where the reader also stops.
+     * Data records of a CSV file (the header not counted), parsed so that quoted line breaks do not count; a syntax
+     * error counts as the last record, as the reader reports it.
      */
     public static long csv(InputStream in, RecordLayout layout, CSVFormat format) {
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, layout.charset()), format)) {
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, layout.charset()),
+                CsvRecordReader.headerFormat(format))) {
             long count = 0;
             var records = parser.iterator();
             try {
@@ -66,7 +67,7 @@ public final class RecordCounts {
                 }
                 count++;
             }
-            return Math.max(count - 1, 0);
+            return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
