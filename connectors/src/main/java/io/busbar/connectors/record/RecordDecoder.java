@@ -87,8 +87,15 @@ public final class RecordDecoder {
     }
 
     private Object decodeField(FieldSpec f, DateTimeFormatter dateFormat, byte[] b, int at) {
-        if (f.optional() && charsetBytes.isBlank(b, at, f.length())) {
-            return null;
+        // all spaces is a valid binary number, so binary fields are never blank
+        if (f.type() != FieldType.ALPHANUMERIC && f.type() != FieldType.BINARY || f.optional()) {
+            if (charsetBytes.isBlank(b, at, f.length())) {
+                if (f.optional()) {
+                    return null;
+                }
+                // spaces where a number or date belongs are common enough to deserve their own words
+                throw new CodecException("blank (all spaces) in a required field");
+            }
         }
         return switch (f.type()) {
             case ALPHANUMERIC -> stripTrailingSpaces(text(b, at, f.length()));

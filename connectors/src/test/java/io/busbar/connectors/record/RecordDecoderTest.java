@@ -98,6 +98,22 @@ class RecordDecoderTest {
     }
 
     @Test
+    void requiredBlankNumbersAndDatesAreErrors() {
+        RecordLayout layout = RecordLayout.builder("R", IBM037)
+                .add(FieldSpec.zoned("Z", 3, 0, Sign.TRAILING))
+                .add(FieldSpec.packed("P", 3, 0, true))
+                .add(FieldSpec.date("D", "yyyyMMdd"))
+                .add(FieldSpec.binary("B", 4, 0, false))
+                .build();
+        RecordOutcome outcome = new RecordDecoder(layout).decode(Hex.parse("40".repeat(15)), 1);
+        // 4040 is 16448 in binary, not blank
+        assertThat(outcome.errors()).containsExactly(
+                new FieldError("Z", "blank (all spaces) in a required field", "404040"),
+                new FieldError("P", "blank (all spaces) in a required field", "4040"),
+                new FieldError("D", "blank (all spaces) in a required field", "4040404040404040"));
+    }
+
+    @Test
     void datesAreStrict() {
         RecordLayout layout = RecordLayout.builder("R", StandardCharsets.US_ASCII)
                 .add(FieldSpec.date("D", "yyyyMMdd"))
