@@ -27,6 +27,14 @@ public interface HubConfig {
 
     Bus bus();
 
+    Rest rest();
+
+    interface Rest {
+        /** The WWW-Authenticate challenge of a 401 from the REST door (Basic in the embedded default, Bearer in production). */
+        @WithDefault("Basic realm=\"Busbar\"")
+        String authChallenge();
+    }
+
     /** Bus queue names by role ({@code busbar.queue.<role>}); one message type per queue, versioned. */
     Map<String, String> queue();
 
