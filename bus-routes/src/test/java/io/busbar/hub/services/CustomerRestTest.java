@@ -106,6 +106,8 @@ class CustomerRestTest {
         as(CS).contentType(ContentType.JSON).body("{\"name\": \"Only a name\"}").post("/api/v1/customers").then()
                 .statusCode(400).body("code", equalTo("SCHEMA_VIOLATION"));
         as(CS).get("/api/v1/customers/not-an-id").then().statusCode(400).body("code", equalTo("SCHEMA_VIOLATION"));
+        as(CS).delete("/api/v1/customers/CUS-00000001").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("about:blank"));
         assertThat(customers()).isEqualTo(before);
     }
 
