@@ -23,6 +23,8 @@ public final class BusHeaders {
     public static final String CUSTOMER_ID = "busbarCustomerId";
     /** The canonical type of the message body, e.g. OrderSubmitted. */
     public static final String EVENT_TYPE = "busbarEventType";
+    /** Identifies one event: a subscriber that sees it twice records it once. */
+    public static final String EVENT_ID = "busbarEventId";
 
     public static final String JMS_DELIVERY_COUNT = "JMSXDeliveryCount";
     public static final String JMS_DESTINATION = "JMSDestination";

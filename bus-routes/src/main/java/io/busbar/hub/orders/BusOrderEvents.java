@@ -1,86 +1,85 @@
 package io.busbar.hub.orders;
 
-import java.io.StringWriter;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ConsumerTemplate;
 
 import io.busbar.contract.order.v1.Order;
+import io.busbar.contract.order.v1.OrderAccepted;
+import io.busbar.contract.order.v1.OrderCancelled;
+import io.busbar.contract.order.v1.OrderCompensationRequested;
+import io.busbar.contract.order.v1.OrderRejected;
+import io.busbar.contract.order.v1.OrderStatus;
 import io.busbar.contract.order.v1.OrderSubmitted;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.infra.HubConfig;
-import io.busbar.services.common.Correlation;
 import io.busbar.services.fulfilment.OrderEvents;
 
 /**
  * Publishes the fulfilment service's events on the bus as canonical XML, inside the caller's transaction: the order
- * row and the message commit together (XA) or not at all.
+ * change and its messages commit together (XA) or not at all.
  */
 @ApplicationScoped
 public class BusOrderEvents implements OrderEvents {
 
-    private static final JAXBContext JAXB;
-
-    static {
-        try {
-            JAXB = JAXBContext.newInstance(OrderSubmitted.class);
-        } catch (JAXBException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @Inject
+    OrderBus bus;
 
     @Inject
-    ProducerTemplate producer;
+    ConsumerTemplate consumer;
 
     @Inject
     HubConfig config;
 
-    @Inject
-    Correlation correlation;
+    @Override
+    public void submitted(Order order, String correlationId) {
+        OrderSubmitted event = OrderMessages.event(new OrderSubmitted(), order, correlationId);
+        event.setOrder(order);
+        bus.toQueue(OrderRoutes.SUBMITTED, event);
+    }
 
     @Override
-    public void submitted(Order order) {
-        OrderSubmitted event = new OrderSubmitted();
-        event.setEventId(UUID.randomUUID().toString());
-        event.setOccurredAt(OffsetDateTime.now(ZoneOffset.UTC));
-        event.setOrderId(order.getOrderId());
-        event.setCustomerId(order.getCustomerId());
-        event.setCorrelationId(correlationId());
+    public void approved(Order order, String correlationId, String comment) {
+        takeFromApprovalQueue(order.getOrderId());
+        OrderAccepted event = OrderMessages.event(new OrderAccepted(), order, correlationId);
         event.setOrder(order);
-        producer.sendBodyAndHeaders("jms:queue:" + config.queue().get("order-submitted"), xml(event), Map.of(
-                BusHeaders.CORRELATION_ID, event.getCorrelationId(),
-                BusHeaders.ORDER_ID, order.getOrderId(),
-                BusHeaders.CUSTOMER_ID, order.getCustomerId(),
-                BusHeaders.EVENT_TYPE, "OrderSubmitted",
-                "JMSCorrelationID", event.getCorrelationId()));
+        event.setReason(comment == null ? "approved" : comment);
+        bus.toQueue(OrderRoutes.ACCEPTED, event);
+        bus.publish(event);
     }
 
-    private String correlationId() {
-        try {
-            return correlation.id();
-        } catch (ContextNotActiveException e) {
-            return UUID.randomUUID().toString();
-        }
+    @Override
+    public void rejected(Order order, String correlationId, String reason) {
+        takeFromApprovalQueue(order.getOrderId());
+        OrderRejected event = OrderMessages.event(new OrderRejected(), order, correlationId);
+        event.setOrder(order);
+        event.setReason(reason);
+        bus.publish(event);
     }
 
-    static String xml(Object event) {
-        try {
-            Marshaller marshaller = JAXB.createMarshaller();
-            StringWriter out = new StringWriter();
-            marshaller.marshal(event, out);
-            return out.toString();
-        } catch (JAXBException e) {
-            throw new IllegalStateException("cannot write " + event.getClass().getSimpleName(), e);
+    /** An invoiced order is credited by compensation, which then announces the cancellation; others are announced now. */
+    @Override
+    public void cancelled(Order order, String correlationId, OrderStatus previous, String reason) {
+        if (previous == OrderStatus.PENDING_APPROVAL) {
+            takeFromApprovalQueue(order.getOrderId());
         }
+        if (previous == OrderStatus.INVOICED) {
+            OrderCompensationRequested command = OrderMessages.event(new OrderCompensationRequested(), order, correlationId);
+            command.setOrder(order);
+            command.setReason(reason);
+            bus.toQueue(OrderRoutes.COMPENSATION, command);
+            return;
+        }
+        OrderCancelled event = OrderMessages.event(new OrderCancelled(), order, correlationId);
+        event.setOrder(order);
+        event.setReason(reason);
+        bus.publish(event);
+    }
+
+    /** The approval queue holds exactly the orders waiting for a person: a decided order leaves it in the same transaction. */
+    private void takeFromApprovalQueue(String orderId) {
+        consumer.receiveNoWait("jms:queue:" + config.queue().get(OrderRoutes.APPROVAL) + "?selector=RAW("
+                + BusHeaders.ORDER_ID + "='" + orderId + "')");
     }
 }

@@ -16,7 +16,9 @@ import io.busbar.contract.customer.v1.Customer;
 import io.busbar.contract.fulfilment.service.v1.FulfilmentServicePortType;
 import io.busbar.contract.fulfilment.service.v1.GetOrder;
 import io.busbar.contract.order.v1.Order;
+import io.busbar.contract.order.v1.OrderStatus;
 import io.busbar.hub.testsupport.Json;
+import io.busbar.hub.testsupport.OrderProcess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -53,13 +55,16 @@ class CrossDoorTest {
     @Test
     void anOrderSubmittedOverSoapReadsBackOverRestAndTheReverse() throws Exception {
         String customer = CustomerRestTest.register(Json.uniqueEmail());
-        Order overSoap = soap11(FulfilmentServicePortType.class, "fulfilment", "demo-order-desk")
+        Order submitted = soap11(FulfilmentServicePortType.class, "fulfilment", "demo-order-desk")
                 .submitOrder(FulfilmentSoapTest.submit(customer, "SKU-9", "2.50")).getOrder();
+        // read once the bus has put the order where it waits (the first order of a new customer waits for approval)
+        Order overSoap = OrderProcess.awaitStatus(submitted.getOrderId(), OrderStatus.PENDING_APPROVAL);
         String body = as("demo-admin").get("/api/v1/orders/" + overSoap.getOrderId()).then().statusCode(200).extract()
                 .asString();
         assertThat(json.readValue(body, Order.class)).usingRecursiveComparison().isEqualTo(overSoap);
 
-        String restOrderId = OrderRestTest.submit(customer);
+        String restOrderId = OrderRestTest.submit(CustomerRestTest.register(Json.uniqueEmail()), "SKU-10");
+        OrderProcess.awaitStatus(restOrderId, OrderStatus.PENDING_APPROVAL);
         Order overRest = json.readValue(as("demo-admin").get("/api/v1/orders/" + restOrderId).then().extract().asString(),
                 Order.class);
         GetOrder get = new GetOrder();

@@ -108,13 +108,11 @@ public class BillingService {
         return InvoiceMapper.toInvoice(invoice);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Invoice get(String invoiceId) {
         return InvoiceMapper.toInvoice(find(invoiceId, LockModeType.NONE));
     }
 
     /** The invoice of an order, if billing has created one. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Invoice> invoiceOfOrder(String orderId) {
         return findByOrder(orderId).map(InvoiceMapper::toInvoice);
     }
@@ -147,7 +145,6 @@ public class BillingService {
         return new PaymentRecorded(InvoiceMapper.toPayment(payment), InvoiceMapper.toInvoice(invoice));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page listForCustomer(String customerId, InvoiceStatus status, Integer page, Integer size) {
         Paging paging = Paging.of(page, size);
         String where = " where i.customerId = :customer" + (status == null ? "" : " and i.status = :status");

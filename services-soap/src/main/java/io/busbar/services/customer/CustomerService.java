@@ -47,7 +47,6 @@ public class CustomerService {
         return CustomerMapper.toCustomer(entity);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(String customerId) {
         return CustomerMapper.toCustomer(find(customerId));
     }
@@ -66,7 +65,6 @@ public class CustomerService {
         return CustomerMapper.toCustomer(entity);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page search(String name, String email, Integer page, Integer size) {
         Paging paging = Paging.of(page, size);
         StringBuilder where = new StringBuilder(" where 1 = 1");

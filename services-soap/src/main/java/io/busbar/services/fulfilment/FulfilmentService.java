@@ -25,6 +25,7 @@ import io.busbar.contract.order.v1.ShipmentData;
 import io.busbar.services.common.Actor;
 import io.busbar.services.common.AuditedEntity;
 import io.busbar.services.common.BusinessIds;
+import io.busbar.services.common.Correlation;
 import io.busbar.services.common.Moneys;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
@@ -58,6 +59,9 @@ public class FulfilmentService {
     @Inject
     OrderEvents events;
 
+    @Inject
+    Correlation correlation;
+
     /**
      * Accepts a submission for an existing customer and publishes it. The same customer reference submitted again
      * returns the order it created; reused for different lines, it is a conflict.
@@ -75,6 +79,7 @@ public class FulfilmentService {
         order.customerId = submission.getCustomerId();
         order.customerReference = submission.getCustomerReference();
         order.submittedAt = AuditedEntity.now();
+        order.correlationId = correlation.id();
         order.currency = currency;
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
@@ -110,11 +115,10 @@ public class FulfilmentService {
                     + " was submitted at the same time by another request: read the order and try again");
         }
         Order result = OrderMapper.toOrder(order);
-        events.submitted(result);
+        events.submitted(result, order.correlationId);
         return new Submitted(result, true);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Order get(String orderId) {
         return OrderMapper.toOrder(find(orderId, LockModeType.NONE));
     }
@@ -129,11 +133,43 @@ public class FulfilmentService {
         if (!CANCELLABLE.contains(order.status)) {
             throw new ServiceException.Conflict("NOT_CANCELLABLE", "order " + orderId + " is " + order.status);
         }
+        OrderStatus previous = order.status;
         transition(order, OrderStatus.CANCELLED, reason);
-        return flushed(order);
+        Order result = flushed(order);
+        events.cancelled(result, order.correlationId, previous, reason);
+        return result;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Compensation: cancels an order that will not ship, unless it is already cancelled (a caller cancelled it, or
+     * compensation ran before). Empty when there is nothing left to cancel.
+     */
+    public Optional<Order> cancelUnfulfilled(String orderId, String reason) {
+        OrderEntity order = find(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (!CANCELLABLE.contains(order.status)) {
+            return Optional.empty();
+        }
+        transition(order, OrderStatus.CANCELLED, reason);
+        return Optional.of(flushed(order));
+    }
+
+    /** Locks the order for the next step of the process and returns it if it is (still) in the expected status. */
+    public Optional<Order> lockIfStatus(String orderId, OrderStatus expected) {
+        OrderEntity order = find(orderId, LockModeType.PESSIMISTIC_WRITE);
+        return order.status == expected ? Optional.of(OrderMapper.toOrder(order)) : Optional.empty();
+    }
+
+    /** The correlation id the order was submitted with. */
+    public String correlationId(String orderId) {
+        return find(orderId, LockModeType.NONE).correlationId;
+    }
+
+    /** How many orders the customer submitted before this one. */
+    public long previousOrders(String customerId, String orderId) {
+        return em.createQuery("select count(o) from OrderEntity o where o.customerId = :customer and o.orderId < :order",
+                Long.class).setParameter("customer", customerId).setParameter("order", orderId).getSingleResult();
+    }
+
     public Page listForCustomer(String customerId, OrderStatus status, Integer page, Integer size) {
         Paging paging = Paging.of(page, size);
         String where = " where o.customerId = :customer" + (status == null ? "" : " and o.status = :status");
@@ -171,14 +207,18 @@ public class FulfilmentService {
     public Order approve(String orderId, String comment, Long expectedVersion) {
         OrderEntity order = pendingApproval(orderId, expectedVersion);
         transition(order, OrderStatus.ACCEPTED, comment == null ? "approved" : comment);
-        return flushed(order);
+        Order result = flushed(order);
+        events.approved(result, order.correlationId, comment);
+        return result;
     }
 
     /** Rejects an order held for manual approval. */
     public Order reject(String orderId, String reason, Long expectedVersion) {
         OrderEntity order = pendingApproval(orderId, expectedVersion);
         transition(order, OrderStatus.REJECTED, reason);
-        return flushed(order);
+        Order result = flushed(order);
+        events.rejected(result, order.correlationId, reason);
+        return result;
     }
 
     /** The bus holds an order for a person to approve. */

@@ -48,6 +48,10 @@ public class OrderEntity extends AuditedEntity {
     @Column(name = "invoice_id", length = 12)
     public String invoiceId;
 
+    /** Of the request that submitted the order; every message about the order carries it. */
+    @Column(name = "correlation_id", length = 100)
+    public String correlationId;
+
     @Column(name = "ship_line1", length = 200)
     public String shipLine1;
     @Column(name = "ship_line2", length = 200)
