@@ -89,7 +89,9 @@ public class OrderSteps {
         Order order = submitted.getOrder();
         Customer customer = customers.get(order.getCustomerId());
         Message in = exchange.getIn();
-        in.setHeader("busbarOrderTotal", order.getTotal().getAmount());
+        // a plain decimal string: Camel's simple language compares it numerically and exactly; as a BigDecimal it
+        // would be truncated to a long first (10000.01 > 10000 would be false)
+        in.setHeader("busbarOrderTotal", order.getTotal().getAmount().toPlainString());
         in.setHeader("busbarOrderCurrency", order.getTotal().getCurrency());
         in.setHeader("busbarOrderLines", order.getLines().size());
         in.setHeader("busbarCustomerStatus", customer.getStatus().value());
@@ -109,6 +111,8 @@ public class OrderSteps {
     /** The manual-approval rules the order matches, as the reason it is held ("" when it goes straight on). */
     public String approvalReason(Exchange exchange) {
         List<String> reasons = rules.manualApprovalReasons(exchange);
+        System.out.println(
+                "DEBUG rules=" + rules.inForce() + " headers=" + exchange.getIn().getHeaders() + " reasons=" + reasons);
         String reason = reasons.isEmpty() ? "" : "manual approval: " + String.join(", ", reasons);
         exchange.getIn().setHeader(APPROVAL_REASON, reason);
         return reason;

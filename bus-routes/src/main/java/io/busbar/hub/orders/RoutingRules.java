@@ -70,7 +70,8 @@ public class RoutingRules {
         Path file = config.routing().rulesFile();
         try {
             FileTime version = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-            if (rules == null || (version != null && !version.equals(loadedVersion))) {
+            // reload when the file appeared, changed or went away (back to the shipped rules)
+            if (rules == null || !java.util.Objects.equals(version, loadedVersion)) {
                 load(file, version);
             }
         } catch (IOException e) {

@@ -30,11 +30,14 @@ import io.busbar.services.common.FieldViolation;
 import io.busbar.services.common.Moneys;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
+import io.busbar.services.common.Transactions;
 import io.busbar.services.customer.CustomerService;
 
 /** The billing service: invoices for orders, payments against them, credit notes. */
 @ApplicationScoped
-@Transactional
+// A business outcome does not doom the caller's transaction: a bus route that gets one parks its message and commits.
+// Where the database already failed (a unique key), the service marks the transaction rollback-only itself.
+@Transactional(dontRollbackOn = ServiceException.class)
 public class BillingService {
 
     /** Days to pay when the caller does not say. */
@@ -103,6 +106,7 @@ public class BillingService {
         try {
             em.flush();
         } catch (ConstraintViolationException e) {
+            Transactions.rollbackOnly();
             throw new ServiceException.Conflict("INVOICE_EXISTS", "order " + orderId + " already has an invoice");
         }
         return InvoiceMapper.toInvoice(invoice);

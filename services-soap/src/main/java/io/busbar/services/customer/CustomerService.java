@@ -20,10 +20,13 @@ import io.busbar.services.common.Actor;
 import io.busbar.services.common.BusinessIds;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
+import io.busbar.services.common.Transactions;
 
 /** The customer service: one implementation of each operation, behind both doors and the bus. */
 @ApplicationScoped
-@Transactional
+// A business outcome does not doom the caller's transaction: a bus route that gets one parks its message and commits.
+// Where the database already failed (a unique key), the service marks the transaction rollback-only itself.
+@Transactional(dontRollbackOn = ServiceException.class)
 public class CustomerService {
 
     public record Page(List<Customer> customers, PageInfo pageInfo) {
@@ -132,6 +135,7 @@ public class CustomerService {
         try {
             em.flush();
         } catch (ConstraintViolationException e) {
+            Transactions.rollbackOnly();
             throw new ServiceException.Conflict("EMAIL_IN_USE",
                     "another customer is registered with " + data.getContact().getEmail());
         }

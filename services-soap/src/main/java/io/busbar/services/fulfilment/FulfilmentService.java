@@ -29,11 +29,14 @@ import io.busbar.services.common.Correlation;
 import io.busbar.services.common.Moneys;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
+import io.busbar.services.common.Transactions;
 import io.busbar.services.customer.CustomerService;
 
 /** The order fulfilment service: orders, their status history and shipments. */
 @ApplicationScoped
-@Transactional
+// A business outcome does not doom the caller's transaction: a bus route that gets one parks its message and commits.
+// Where the database already failed (a unique key), the service marks the transaction rollback-only itself.
+@Transactional(dontRollbackOn = ServiceException.class)
 public class FulfilmentService {
 
     /** Orders in these states can still be cancelled. */
@@ -111,6 +114,7 @@ public class FulfilmentService {
         try {
             em.flush();
         } catch (ConstraintViolationException e) {
+            Transactions.rollbackOnly();
             throw new ServiceException.Conflict("REFERENCE_IN_USE", "customer reference " + submission.getCustomerReference()
                     + " was submitted at the same time by another request: read the order and try again");
         }
