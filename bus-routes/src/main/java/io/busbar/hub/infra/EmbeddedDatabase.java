@@ -107,7 +107,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * A hub killed with SIGKILL leaves its PostgreSQL server running. Stop it, unless a live hub still holds the data
      * directory.
      */
-    private static void stopOrphanedServer(Path dataDir) throws IOException {
+    static void stopOrphanedServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

@@ -30,6 +30,8 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
 
+import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -77,6 +79,17 @@ public class HubInfrastructure {
 
     void onStart(@Observes StartupEvent event) {
         ensureStarted();
+        // Resolve what a crash left in doubt now, not at the first periodic pass: a restart with no traffic recovers too.
+        Thread recoveryAtStart = new Thread(() -> {
+            try {
+                RecoveryManager.manager().scan();
+                LOG.info("Transaction recovery pass at start-up done");
+            } catch (RuntimeException e) {
+                LOG.warnf("Transaction recovery pass at start-up failed; the periodic pass will retry: %s", e.toString());
+            }
+        }, "busbar-recovery-at-start");
+        recoveryAtStart.setDaemon(true);
+        recoveryAtStart.start();
     }
 
     /** The XA-pooled connection factory every JMS producer and consumer of the hub uses. */
@@ -110,6 +123,13 @@ public class HubInfrastructure {
             checkPortFree("HTTP", httpHost, httpPort, "quarkus.http.port");
         }
         if (config.db().embedded()) {
+            // a hub killed with SIGKILL left its PostgreSQL server running on this port: stop it first
+            try {
+                EmbeddedDatabase.stopOrphanedServer(dataDir.resolve("postgres"));
+            } catch (IOException e) {
+                throw new StartupCheckFailed("cannot check " + dataDir.resolve("postgres") + " for a PostgreSQL server left"
+                        + " running: " + e.getMessage());
+            }
             checkPortFree("database", "127.0.0.1", config.db().port(), "busbar.db.port");
         }
         if (config.broker().embedded()) {
