@@ -20,13 +20,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Runs every route test spec ({@code *.test.yaml}, see {@link RouteSpec}) against the hub: the project's own
- * (src/test/routes, and the tutorial's in docs/authoring-routes) and, with {@code -Dbusbar.route-tests=
- * <dir>
- * [,
- * <dir>
- * ]},
- * a route author's. Each example loads its route file into the running hub with the outputs it names stubbed.
+ * Runs route test specs ({@code *.test.yaml}, see {@link RouteSpec}) against the hub: the project's own
+ * (src/test/routes, and the tutorial's in docs/authoring-routes) or, when the system property
+ * {@code busbar.route-tests} names directories (comma-separated), only a route author's. Each example loads its route
+ * file into the running hub with the outputs it names stubbed.
  */
 @QuarkusTest
 @QuarkusTestResource(HubTestResource.class)
@@ -37,17 +34,21 @@ class RouteSpecsTest {
 
     @TestFactory
     Stream<DynamicNode> routeSpecs() {
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("src/test/routes"), Path.of("../docs/authoring-routes")));
-        String extra = System.getProperty("busbar.route-tests", "");
-        for (String dir : extra.split(",")) {
+        // a route author's tests only, if given; the project's own otherwise
+        List<Path> dirs = new ArrayList<>();
+        String authors = System.getProperty("busbar.route-tests", "");
+        for (String dir : authors.split(",")) {
             if (!dir.isBlank()) {
-                Path authors = Path.of(dir.strip());
-                if (RouteSpec.find(List.of(authors)).isEmpty()) {
+                Path path = Path.of(dir.strip());
+                if (RouteSpec.find(List.of(path)).isEmpty()) {
                     throw new IllegalArgumentException(
-                            "no route tests (*" + RouteSpec.SUFFIX + ") in " + authors.toAbsolutePath());
+                            "no route tests (*" + RouteSpec.SUFFIX + ") in " + path.toAbsolutePath());
                 }
-                dirs.add(authors);
+                dirs.add(path);
             }
+        }
+        if (dirs.isEmpty()) {
+            dirs.addAll(List.of(Path.of("src/test/routes"), Path.of("../docs/authoring-routes")));
         }
         return RouteSpec.find(dirs).stream().map(file -> {
             RouteSpec spec = RouteSpec.read(file);
