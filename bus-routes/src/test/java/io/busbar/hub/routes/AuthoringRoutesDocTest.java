@@ -68,7 +68,7 @@ class AuthoringRoutesDocTest {
                 "./mvnw -B package -DskipTests && java -Dquarkus.profile=embedded -jar bus-routes/target/quarkus-app/quarkus-run.jar\n");
         // the route test command runs RouteSpecsTest on the reader's folder
         assertThat(unmarked.get(1)).contains("-Dtest=" + RouteSpecsTest.class.getSimpleName())
-                .contains("-Dbusbar.route-tests=$PWD/my-routes");
+                .contains("-Droute-tests=$PWD/my-routes");
         assertThat(doc.marked("run")).hasSizeGreaterThanOrEqualTo(5);
         assertThat(doc.marked("expect")).hasSizeGreaterThanOrEqualTo(5);
     }

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Runs route test specs ({@code *.test.yaml}, see {@link RouteSpec}) against the hub: the project's own
  * (src/test/routes, and the tutorial's in docs/authoring-routes) or, when the system property
- * {@code busbar.route-tests} names directories (comma-separated), only a route author's. Each example loads its route
+ * {@code route-tests} names directories (comma-separated), only a route author's. Each example loads its route
  * file into the running hub with the outputs it names stubbed.
  */
 @QuarkusTest
@@ -36,7 +36,7 @@ class RouteSpecsTest {
     Stream<DynamicNode> routeSpecs() {
         // a route author's tests only, if given; the project's own otherwise
         List<Path> dirs = new ArrayList<>();
-        String authors = System.getProperty("busbar.route-tests", "");
+        String authors = System.getProperty("route-tests", "");
         for (String dir : authors.split(",")) {
             if (!dir.isBlank()) {
                 Path path = Path.of(dir.strip());
