@@ -124,6 +124,9 @@ class RoutesApiTest {
         as("demo-operator").post(API + "/" + routeId + "/start").then().statusCode(200).body("status", equalTo("Started"));
         as("demo-operator").post(API + "/no-such-route/start").then().statusCode(404).body("code", equalTo("ROUTE_NOT_FOUND"));
 
+        as("demo-operator").get("/q/metrics").then().statusCode(200)
+                .body(containsString("busbar_routes_deployments_total{cause=\"api\",outcome=\"deployed\"}"));
+
         as("demo-operator").delete(API + "/files/" + file).then().statusCode(200).body("outcome", equalTo("UNDEPLOYED"))
                 .body("routeIds", equalTo(List.of(routeId)));
         assertThat(camel.getRoute(routeId)).isNull();
