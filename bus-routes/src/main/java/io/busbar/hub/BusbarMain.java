@@ -25,7 +25,9 @@ public final class BusbarMain {
             "BUSBAR_DB_PASSWORD", "quarkus.datasource.password",
             "BUSBAR_BROKER_URL", "busbar.broker.url",
             "BUSBAR_BROKER_USER", "busbar.broker.user",
-            "BUSBAR_BROKER_PASSWORD", "busbar.broker.password");
+            "BUSBAR_BROKER_PASSWORD", "busbar.broker.password",
+            "BUSBAR_OIDC_ISSUER", "quarkus.oidc.token.issuer",
+            "BUSBAR_OIDC_PUBLIC_KEY", "quarkus.oidc.public-key");
 
     private BusbarMain() {
     }
@@ -54,7 +56,7 @@ public final class BusbarMain {
                 .map(Map.Entry::getKey).sorted().toList();
         if (!missing.isEmpty()) {
             throw new StartupCheckFailed("the production profile needs " + String.join(", ", missing)
-                    + " (its external PostgreSQL and Artemis); to run on embedded defaults, start with"
+                    + " (its external PostgreSQL, Artemis and token issuer); to run on embedded defaults, start with"
                     + " -Dquarkus.profile=embedded");
         }
     }

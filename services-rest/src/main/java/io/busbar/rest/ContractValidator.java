@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.xml.bind.JAXBContext;
@@ -92,6 +94,9 @@ public class ContractValidator {
         });
     }
 
+    private static final Pattern MISSING_CHILD = Pattern
+            .compile("cvc-complex-type\\.2\\.4\\.b: .* One of '\\{(?:\"[^\"]*\":)?([A-Za-z0-9_]+)");
+
     private static final class Collector implements ErrorHandler {
         private final Validator validator;
         private final List<FieldViolation> violations;
@@ -109,7 +114,14 @@ public class ContractValidator {
 
         @Override
         public void error(SAXParseException e) {
-            violations.add(new FieldViolation(field(), reason(e.getMessage())));
+            String field = field();
+            Matcher missing = MISSING_CHILD.matcher(e.getMessage());
+            if (missing.find()) {
+                // "the content of X is not complete": name the missing child, not its parent
+                String child = JSON_NAMES.getOrDefault(missing.group(1), missing.group(1));
+                field = field.isEmpty() ? child : field + "." + child;
+            }
+            violations.add(new FieldViolation(field, reason(e.getMessage())));
         }
 
         @Override

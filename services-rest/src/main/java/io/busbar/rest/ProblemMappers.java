@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.busbar.services.common.FieldViolation;
@@ -79,6 +80,12 @@ public class ProblemMappers {
             detail = path(mapping) + " has the wrong type or format";
         }
         return respond(Problem.of(Problem.Type.MALFORMED_REQUEST, detail, path(uri), "MALFORMED_JSON", errors));
+    }
+
+    /** Quarkus has its own mapper for this family; this one answers in the contract's form. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,16 @@ public final class BusHeaders {
     /** When the message was parked (ISO-8601). */
     public static final String PARKED_AT = "busbarParkedAt";
 
+    /** Follows one business transaction across every hop (and is the JMSCorrelationID). */
+    public static final String CORRELATION_ID = "busbarCorrelationId";
+    /** Business keys, so a message can be found by what it is about. */
+    public static final String ORDER_ID = "busbarOrderId";
+    public static final String CUSTOMER_ID = "busbarCustomerId";
+    /** The canonical type of the message body, e.g. OrderSubmitted. */
+    public static final String EVENT_TYPE = "busbarEventType";
+    /** Identifies one event: a subscriber that sees it twice records it once. */
+    public static final String EVENT_ID = "busbarEventId";
+
     public static final String JMS_DELIVERY_COUNT = "JMSXDeliveryCount";
     public static final String JMS_DESTINATION = "JMSDestination";
     public static final String JMS_MESSAGE_ID = "JMSMessageID";

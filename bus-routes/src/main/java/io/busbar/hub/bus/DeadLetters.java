@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
+import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.JmsMessage;
 import org.jboss.logging.Logger;
 
@@ -153,16 +155,24 @@ public class DeadLetters {
         return id != null ? id : exchange.getIn().getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
     }
 
+    /**
+     * The queue a message was consumed from; for a topic subscription, {@code <topic>.<subscription>} (whose parked
+     * messages go back to that subscription only, not to every subscriber).
+     */
     static String sourceQueue(Exchange exchange) {
         Object destination = exchange.getIn().getHeader(BusHeaders.JMS_DESTINATION);
-        if (destination instanceof Queue queue) {
-            try {
+        try {
+            if (destination instanceof Queue queue) {
                 return queue.getQueueName();
-            } catch (JMSException e) {
-                throw new IllegalStateException("cannot read the source queue's name", e);
             }
+            if (destination instanceof Topic topic && exchange.getFromEndpoint() instanceof JmsEndpoint endpoint
+                    && endpoint.getConfiguration().getSubscriptionName() != null) {
+                return topic.getTopicName() + "." + endpoint.getConfiguration().getSubscriptionName();
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read the source destination's name", e);
         }
-        throw new IllegalStateException("not a message from a bus queue: " + destination);
+        throw new IllegalStateException("not a message from a bus queue or subscription: " + destination);
     }
 
     private static String describe(Throwable cause) {

@@ -30,8 +30,49 @@ public interface HubConfig {
 
     Routes routes();
 
+    Rest rest();
+
+    interface Rest {
+        /** The WWW-Authenticate challenge of a 401 from the REST door (Basic in the embedded default, Bearer in production). */
+        @WithDefault("Basic realm=\"Busbar\"")
+        String authChallenge();
+    }
+
     /** Bus queue names by role ({@code busbar.queue.<role>}); one message type per queue, versioned. */
     Map<String, String> queue();
+
+    /** Bus topic names by role ({@code busbar.topic.<role>}). */
+    Map<String, String> topic();
+
+    Routing routing();
+
+    Warehouse warehouse();
+
+    interface Routing {
+        /**
+         * The content-based routing rules (YAML, Camel simple predicates). Read again when the file changes; the
+         * embedded default ships with {@code classpath:busbar/routing-rules.yaml} until a file exists here.
+         */
+        Path rulesFile();
+    }
+
+    /** The simulated warehouse that reserves and ships invoiced orders. */
+    interface Warehouse {
+        /** Orders with a line whose SKU matches this pattern cannot be fulfilled (to exercise compensation). */
+        @WithDefault("OUT-OF-STOCK-.*")
+        String unavailableSkus();
+
+        /**
+         * Orders with a line whose SKU matches this pattern are reserved but not shipped by the warehouse: a freight
+         * desk ships them and records the shipment through the recordShipment operation.
+         */
+        @WithDefault("FREIGHT-.*")
+        String freightSkus();
+
+        /** The carrier shipments are recorded with. */
+        @WithDefault("BUSBAR-WAREHOUSE")
+        String carrier();
+    }
 
     interface Db {
         /** Start a PostgreSQL server inside the hub (embedded default) instead of using an external one. */
@@ -89,6 +130,10 @@ public interface HubConfig {
          * broker's own max-delivery-attempts must stay above this value; it is the safety net.
          */
         int deliveryAttempts();
+
+        /** Concurrent consumers of each step of a bus flow. */
+        @WithDefault("4")
+        int consumers();
     }
 
     interface Routes {

@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
@@ -22,6 +24,7 @@ import jakarta.transaction.TransactionManager;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.jms.client.ActiveMQXAConnectionFactory;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
@@ -29,6 +32,7 @@ import org.messaginghub.pooled.jms.JmsPoolXAConnectionFactory;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
  * Brings up what the hub stands on, in order, before anything uses it: checks (data directory, ports, node name),
@@ -41,6 +45,9 @@ public class HubInfrastructure {
 
     private static final Logger LOG = Logger.getLogger(HubInfrastructure.class);
     private static final int MAX_NODE_NAME_BYTES = 28;
+    private static final String DEMO_PREFIX = "demo-";
+    private static final String EMBEDDED_USERS = "quarkus.security.users.embedded.users.";
+    private static final String BROKER_USERS = "busbar.broker.users.";
 
     @Inject
     HubConfig config;
@@ -95,6 +102,9 @@ public class HubInfrastructure {
         }
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
         checkNodeName(config.nodeName());
+        if (ConfigUtils.getProfiles().contains("prod")) {
+            checkNoDemoUsers();
+        }
         DataDirectory.checkWritable(dataDir);
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             checkPortFree("HTTP", httpHost, httpPort, "quarkus.http.port");
@@ -175,6 +185,23 @@ public class HubInfrastructure {
             database = null;
         }
         started = false;
+    }
+
+    /** Production must not run with the embedded default's demo accounts, whatever way they were configured. */
+    private static void checkNoDemoUsers() {
+        List<String> demo = new ArrayList<>();
+        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+            String user = name.startsWith(EMBEDDED_USERS) ? name.substring(EMBEDDED_USERS.length())
+                    : name.startsWith(BROKER_USERS) ? name.substring(BROKER_USERS.length()).replaceFirst("\\..*$", "") : null;
+            if (user != null && user.replace("\"", "").startsWith(DEMO_PREFIX)) {
+                demo.add(user.replace("\"", ""));
+            }
+        }
+        if (!demo.isEmpty()) {
+            throw new StartupCheckFailed("the production profile refuses to run with demo accounts: "
+                    + String.join(", ", demo.stream().distinct().sorted().toList())
+                    + "; configure real accounts (see README, Security)");
+        }
     }
 
     private static void checkNodeName(String nodeName) {

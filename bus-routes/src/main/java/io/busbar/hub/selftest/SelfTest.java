@@ -24,8 +24,8 @@ import io.busbar.hub.infra.HubConfig;
 @Named("selfTest")
 public class SelfTest {
 
-    /** The probe message: {@code {"probeId": "...", "fail": false}}. */
-    public record Probe(String probeId, boolean fail) {
+    /** The probe message: {@code {"probeId": "...", "fail": false}}; {@code fail} may be left out. */
+    public record Probe(String probeId, Boolean fail) {
     }
 
     @Inject
@@ -63,7 +63,7 @@ public class SelfTest {
     }
 
     public void failIfAsked(Probe probe) {
-        if (probe.fail()) {
+        if (Boolean.TRUE.equals(probe.fail())) {
             throw new SelfTestFailure("self-test probe " + probe.probeId() + " asked to fail after its writes");
         }
     }

@@ -24,6 +24,7 @@ import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.Test;
 
 import io.busbar.hub.testsupport.BusClient;
+import io.busbar.hub.testsupport.Http;
 import io.busbar.hub.testsupport.HubProcess;
 
 /** The packaged hub, run as a user runs it: one command, embedded defaults, stop and restart. */
@@ -38,7 +39,9 @@ class HubLifecycleIT {
             String health = get(hub.health());
             assertThat(health).contains("\"name\": \"Artemis broker\"", "\"name\": \"Database connections health check\"",
                     "\"name\": \"camel-routes\"").doesNotContain("\"DOWN\"");
-            assertThat(get(URI.create("http://localhost:" + hub.httpPort() + "/q/metrics")))
+            String metrics = "http://localhost:" + hub.httpPort() + "/q/metrics";
+            assertThat(Http.get(metrics, null).statusCode()).as("metrics without credentials").isEqualTo(401);
+            assertThat(Http.get(metrics, Http.basic("demo-operator", "demo-operator")).body())
                     .contains("camel_exchanges_total{camelContext=\"busbar\",eventType=\"route\",kind=\"CamelRoute\","
                             + "routeId=\"bus-selftest-xa\"}");
 

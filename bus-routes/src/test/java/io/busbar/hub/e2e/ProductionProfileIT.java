@@ -17,8 +17,11 @@ import io.busbar.hub.infra.BrokerUsers;
 import io.busbar.hub.infra.EmbeddedBroker;
 import io.busbar.hub.infra.EmbeddedDatabase;
 import io.busbar.hub.testsupport.BusClient;
+import io.busbar.hub.testsupport.Http;
 import io.busbar.hub.testsupport.HubProcess;
 import io.busbar.hub.testsupport.HubTestResource;
+import io.busbar.hub.testsupport.SoapEnvelope;
+import io.busbar.hub.testsupport.Tokens;
 
 /**
  * The packaged hub in its production profile: no embedded systems, an external PostgreSQL and an external Artemis
@@ -42,7 +45,13 @@ class ProductionProfileIT {
                         .withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:" + brokerPort)
                         .withEnv("BUSBAR_BROKER_USER", "hub-prod")
                         .withEnv("BUSBAR_BROKER_PASSWORD", "hub-secret")
-                        .withEnv("BUSBAR_NODE_NAME", "prod-it-1")) {
+                        .withEnv("BUSBAR_NODE_NAME", "prod-it-1")
+                        .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER)
+                        .withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
+                        // a SOAP partner account, password stored only as a digest
+                        .with("quarkus.security.users.embedded.users.soappartner",
+                                Tokens.digest("soappartner", "s3cret-Partner"))
+                        .with("quarkus.security.users.embedded.roles.soappartner", "customer-service")) {
             hub.start().awaitHealthy(Duration.ofSeconds(120));
             assertThat(hub.output()).contains("Profile prod activated")
                     .doesNotContain("Embedded PostgreSQL listening").doesNotContain("Embedded broker");
@@ -53,6 +62,8 @@ class ProductionProfileIT {
                 client.send("bus.selftest.v1", "{\"probeId\":\"" + probe + "\"}", Map.of("probe", probe));
                 assertThat(client.receive("bus.selftest.done.v1", "probe = '" + probe + "'", 30_000)).isNotNull();
             }
+            restAcceptsOnlyBearerTokensOfTheIssuer(hub);
+            soapAcceptsTheHashedPartnerAccount(hub);
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                     PreparedStatement ps = c.prepareStatement("select node_name from bus_selftest_probe where probe_id = ?")) {
                 ps.setString(1, probe);
@@ -66,13 +77,58 @@ class ProductionProfileIT {
         }
     }
 
+    /** REST in production: OIDC bearer tokens from the configured issuer; HTTP Basic is not accepted there. */
+    static void restAcceptsOnlyBearerTokensOfTheIssuer(HubProcess hub) throws Exception {
+        String customers = "http://localhost:" + hub.httpPort() + "/api/v1/customers";
+        String body = "{\"name\": \"Prod Customer\", \"kind\": \"PERSON\", \"contact\": {\"email\": \"p-" + UUID.randomUUID()
+                + "@example.org\"}, \"address\": {\"line1\": \"1 St\", \"city\": \"Paris\", \"postalCode\": \"75001\","
+                + " \"country\": \"FR\"}}";
+        assertThat(Http.post(customers, body, "Bearer " + Tokens.token(Tokens.ISSUER, "customer-service")).statusCode())
+                .isEqualTo(201);
+        assertThat(Http.post(customers, body, "Bearer " + Tokens.token(Tokens.ISSUER, "viewer")).statusCode()).isEqualTo(403);
+        assertThat(Http.post(customers, body, "Bearer " + Tokens.token("https://elsewhere.example", "customer-service"))
+                .statusCode()).isEqualTo(401);
+        assertThat(Http.post(customers, body, "Bearer " + Tokens.foreignToken(Tokens.ISSUER, "customer-service"))
+                .statusCode()).isEqualTo(401);
+        assertThat(Http.post(customers, body, Http.basic("soappartner", "s3cret-Partner")).statusCode()).isEqualTo(401);
+    }
+
+    /** SOAP in production: UsernameToken accounts whose passwords are stored as digests. */
+    static void soapAcceptsTheHashedPartnerAccount(HubProcess hub) throws Exception {
+        String soap = "http://localhost:" + hub.httpPort() + "/soap/customer";
+        String get = "<c:getCustomer xmlns:c=\"http://busbar.io/service/customer/v1\"><c:customerId>CUS-99999999</c:customerId>"
+                + "</c:getCustomer>";
+        var found = Http.postXml(soap, SoapEnvelope.secured("soappartner", "s3cret-Partner", SoapEnvelope.nonce(),
+                java.time.Instant.now(), get));
+        assertThat(found.body()).contains("CUSTOMER_NOT_FOUND");
+        var refused = Http.postXml(soap, SoapEnvelope.secured("soappartner", "wrong", SoapEnvelope.nonce(),
+                java.time.Instant.now(), get));
+        assertThat(refused.body()).contains("FailedAuthentication");
+    }
+
+    @Test
+    void productionRefusesToStartWithDemoAccounts() {
+        try (HubProcess hub = HubProcess.embedded("prod-profile-demo-users").with("quarkus.profile", "prod")
+                .with("quarkus.security.users.embedded.users.demo-admin", Tokens.digest("demo-admin", "demo-admin"))
+                .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
+                .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
+                .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
+                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())) {
+            hub.start();
+            assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(hub.output()).contains("Busbar cannot start: the production profile refuses to run with demo accounts:"
+                    + " demo-admin").doesNotContain("\tat ");
+        }
+    }
+
     @Test
     void withoutItsExternalSystemsTheProductionProfileRefusesToStartWithOneClearLine() {
         try (HubProcess hub = HubProcess.embedded("prod-profile-unset").with("quarkus.profile", "prod")) {
             hub.start();
             assertThat(hub.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile needs BUSBAR_BROKER_PASSWORD,"
-                    + " BUSBAR_BROKER_URL, BUSBAR_BROKER_USER, BUSBAR_DB_PASSWORD, BUSBAR_DB_URL, BUSBAR_DB_USER")
+                    + " BUSBAR_BROKER_URL, BUSBAR_BROKER_USER, BUSBAR_DB_PASSWORD, BUSBAR_DB_URL, BUSBAR_DB_USER,"
+                    + " BUSBAR_OIDC_ISSUER, BUSBAR_OIDC_PUBLIC_KEY")
                     .doesNotContain("\tat ");
         }
     }

@@ -29,6 +29,30 @@ public final class Database {
         }
     }
 
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(HubTestResource.jdbcUrl()); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String text(String sql, Object... params) {
+        try (Connection c = connect(HubTestResource.jdbcUrl()); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Drops everything the previous hub created, so the next one migrates an empty database. */
     static void resetSchema(String jdbcUrl) {
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {

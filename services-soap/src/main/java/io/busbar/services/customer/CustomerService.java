@@ -20,10 +20,13 @@ import io.busbar.services.common.Actor;
 import io.busbar.services.common.BusinessIds;
 import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
+import io.busbar.services.common.Transactions;
 
 /** The customer service: one implementation of each operation, behind both doors and the bus. */
 @ApplicationScoped
-@Transactional
+// A business outcome does not doom the caller's transaction: a bus route that gets one parks its message and commits.
+// Where the database already failed (a unique key), the service marks the transaction rollback-only itself.
+@Transactional(dontRollbackOn = ServiceException.class)
 public class CustomerService {
 
     public record Page(List<Customer> customers, PageInfo pageInfo) {
@@ -47,7 +50,6 @@ public class CustomerService {
         return CustomerMapper.toCustomer(entity);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(String customerId) {
         return CustomerMapper.toCustomer(find(customerId));
     }
@@ -66,7 +68,6 @@ public class CustomerService {
         return CustomerMapper.toCustomer(entity);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page search(String name, String email, Integer page, Integer size) {
         Paging paging = Paging.of(page, size);
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -134,6 +135,7 @@ public class CustomerService {
         try {
             em.flush();
         } catch (ConstraintViolationException e) {
+            Transactions.rollbackOnly();
             throw new ServiceException.Conflict("EMAIL_IN_USE",
                     "another customer is registered with " + data.getContact().getEmail());
         }

@@ -1,7 +1,5 @@
 package io.busbar.services.customer;
 
-import java.util.function.Supplier;
-
 import jakarta.inject.Inject;
 
 import io.busbar.contract.customer.service.v1.AccessDeniedFault;
@@ -19,26 +17,22 @@ import io.busbar.contract.customer.service.v1.SearchCustomers;
 import io.busbar.contract.customer.service.v1.SearchCustomersResponse;
 import io.busbar.contract.customer.service.v1.UpdateCustomer;
 import io.busbar.contract.customer.service.v1.UpdateCustomerResponse;
-import io.busbar.services.common.ServiceException;
-import io.busbar.services.security.Access;
 import io.busbar.services.security.Roles;
 import io.busbar.services.soap.Faults;
-import io.busbar.services.soap.Sneaky;
+import io.busbar.services.soap.SoapDoor;
 
 /**
  * The customer service's SOAP door: every operation, once. Two endpoints publish it, one per SOAP version
  * ({@link CustomerSoap11Endpoint}, {@link CustomerSoap12Endpoint}).
  */
-public abstract class CustomerSoapDoor implements CustomerServicePortType {
+public abstract class CustomerSoapDoor extends SoapDoor implements CustomerServicePortType {
 
-    private static final Faults<NotFoundFault, InvalidRequestFault, ConflictFault, AccessDeniedFault> FAULTS = new Faults<>(
-            NotFoundFault::new, InvalidRequestFault::new, ConflictFault::new, AccessDeniedFault::new);
+    protected CustomerSoapDoor() {
+        super(new Faults<>(NotFoundFault::new, InvalidRequestFault::new, ConflictFault::new, AccessDeniedFault::new));
+    }
 
     @Inject
     CustomerService customers;
-
-    @Inject
-    Access access;
 
     @Override
     public RegisterCustomerResponse registerCustomer(RegisterCustomer request)
@@ -90,14 +84,5 @@ public abstract class CustomerSoapDoor implements CustomerServicePortType {
             response.setCustomer(customers.deactivate(request.getCustomerId(), request.getReason(), null));
             return response;
         });
-    }
-
-    private <T> T call(String[] roles, Supplier<T> operation) {
-        try {
-            access.require(roles);
-            return operation.get();
-        } catch (ServiceException e) {
-            throw Sneaky.rethrow(FAULTS.map(e));
-        }
     }
 }

@@ -1,0 +1,44 @@
+package io.busbar.hub.orders;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.busbar.hub.bus.BusHeaders;
+import io.busbar.hub.bus.BusRouteConfiguration;
+
+/**
+ * Order doors on the bus besides the services' contracts, and the way back to the legacy system:
+ * <ul>
+ * <li>{@code legacy.order.in.v1}: the legacy order entry system's flat XML, transformed by XSLT (Saxon);</li>
+ * <li>{@code order.intake.json.v1}: canonical JSON from bus clients (Jackson, then the canonical schema);</li>
+ * <li>shipped orders that came from the legacy system go back to it as flat shipment confirmations
+ * ({@code legacy.order.out.v1}).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OrderIntakeRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("jms:queue:{{busbar.queue.legacy-order-in}}")
+                .routeId("order-legacy-intake")
+                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
+                .to("xslt-saxon:busbar/xslt/legacy-order-to-canonical.xsl")
+                .bean("orderIntake", "submitXml");
+
+        from("jms:queue:{{busbar.queue.order-intake-json}}")
+                .routeId("order-json-intake")
+                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
+                .bean("orderIntake", "submitJson");
+
+        from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"
+                + "&subscriptionName=legacy-export&selector=" + BusHeaders.EVENT_TYPE + "='OrderShipped'")
+                .routeId("order-legacy-export")
+                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
+                // the stylesheet writes a confirmation only for orders that came from the legacy system
+                .to("xslt-saxon:busbar/xslt/canonical-shipment-to-legacy.xsl")
+                .filter(body().contains("<LEGACY_SHIPMENT>"))
+                .to("jms:queue:{{busbar.queue.legacy-order-out}}");
+    }
+}
