@@ -23,12 +23,15 @@ public class BusRouteConfiguration extends RouteConfigurationBuilder {
         RouteConfigurationDefinition transacted = routeConfiguration(TRANSACTED);
         // No in-memory retries: the broker redelivers, with back-off, in a new transaction. DeadLetters logs the reason.
         transacted.errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
+        // Every delivery: note the message's id while the JMS message is at hand (failures are recorded under it).
         // Attempts used up: move the message, with its reason, to DLQ.<queue> instead of processing it.
         transacted.interceptFrom("jms:*")
-                .when(method("deadLetters", "attemptsExhausted"))
+                .bean("deadLetters", "identify")
+                .filter(method("deadLetters", "attemptsExhausted"))
                 .bean("deadLetters", "prepareDeadLetter")
                 .toD("jms:queue:${exchangeProperty." + DeadLetters.PARK_TO + "}")
-                .stop();
+                .stop()
+                .end();
         // Can never succeed: park in invalid.<queue> and commit, no retries.
         transacted.onException(InvalidMessageException.class)
                 .handled(true)

@@ -11,9 +11,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
 
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.component.jms.JmsMessage;
 import org.jboss.logging.Logger;
 
 import io.busbar.hub.infra.HubConfig;
@@ -31,6 +33,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class DeadLetters {
 
     public static final String PARK_TO = "busbarParkTo";
+    /** The exchange property holding the message's id ({@link #identify}). */
+    public static final String MESSAGE_ID = "busbarMessageId";
     private static final int MAX_REASON = 4000;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
@@ -50,7 +54,7 @@ public class DeadLetters {
     public void prepareDeadLetter(Exchange exchange) {
         Message in = exchange.getIn();
         String queue = sourceQueue(exchange);
-        String messageId = in.getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
+        String messageId = messageId(exchange);
         DeliveryFailure failure = messageId == null ? null : em.find(DeliveryFailure.class, messageId);
         int attempts = in.getHeader(BusHeaders.JMS_DELIVERY_COUNT, Integer.class) - 1;
         String target = "DLQ." + queue;
@@ -87,7 +91,7 @@ public class DeadLetters {
         in.removeHeader(BusHeaders.JMS_DELIVERY_COUNT);
         in.setHeader(BusHeaders.PARKED_AT, now().toString());
         exchange.setProperty(PARK_TO, target);
-        LOG.warnf("Parking invalid message %s from %s in %s: %s", in.getHeader(BusHeaders.JMS_MESSAGE_ID), queue, target,
+        LOG.warnf("Parking invalid message %s from %s in %s: %s", messageId(exchange), queue, target,
                 in.getHeader(BusHeaders.REASON));
     }
 
@@ -97,7 +101,7 @@ public class DeadLetters {
      */
     public void recordFailure(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String messageId = exchange.getIn().getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
+        String messageId = messageId(exchange);
         if (messageId == null || cause == null) {
             return;
         }
@@ -130,6 +134,25 @@ public class DeadLetters {
         }
         LOG.warnf("Message %s from %s failed in route %s (delivery %s); it will be redelivered: %s", messageId, queue,
                 routeId, exchange.getIn().getHeader(BusHeaders.JMS_DELIVERY_COUNT), reason);
+    }
+
+    /**
+     * Remembers the message's id, the same on every delivery, while the exchange still holds the JMS message: its JMS
+     * message id or, for a message sent without one (STOMP and MQTT clients, or a JMS producer with message ids
+     * disabled), the broker's own id of the message.
+     */
+    public void identify(Exchange exchange) {
+        String id = exchange.getIn().getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
+        if (id == null && exchange.getIn() instanceof JmsMessage jms
+                && jms.getJmsMessage() instanceof ActiveMQMessage broker && broker.getCoreMessage() != null) {
+            id = "AMQ:" + broker.getCoreMessage().getMessageID();
+        }
+        exchange.setProperty(MESSAGE_ID, id);
+    }
+
+    static String messageId(Exchange exchange) {
+        String id = exchange.getProperty(MESSAGE_ID, String.class);
+        return id != null ? id : exchange.getIn().getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
     }
 
     /**

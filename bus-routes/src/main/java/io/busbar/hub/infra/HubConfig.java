@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +27,8 @@ public interface HubConfig {
     Broker broker();
 
     Bus bus();
+
+    Routes routes();
 
     Rest rest();
 
@@ -131,5 +134,29 @@ public interface HubConfig {
         /** Concurrent consumers of each step of a bus flow. */
         @WithDefault("4")
         int consumers();
+    }
+
+    interface Routes {
+        /** Route files (YAML, XML) the hub deploys at start and watches while it runs. */
+        Path dir();
+
+        /** Watch the directory and deploy changes while the hub runs. */
+        @WithDefault("true")
+        boolean watch();
+
+        /**
+         * How often the directory is scanned. A changed file is deployed once it has stayed the same for one scan, so
+         * a change takes effect within about two intervals.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long a replaced or removed route may take to finish its in-flight messages before it is stopped. */
+        @WithDefault("20s")
+        Duration drainTimeout();
+
+        /** The largest route file the hub accepts, from the directory or by upload. */
+        @WithDefault("256K")
+        MemorySize maxFileSize();
     }
 }

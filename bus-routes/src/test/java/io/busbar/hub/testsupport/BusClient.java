@@ -60,6 +60,20 @@ public final class BusClient implements AutoCloseable {
         }
     }
 
+    /** Sends as STOMP and MQTT clients do: with no JMS message id. */
+    public void sendWithoutMessageId(String queue, String body, Map<String, Object> properties) {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            producer.setDisableMessageID(true);
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                message.setObjectProperty(p.getKey(), p.getValue());
+            }
+            producer.send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Receives the next message matching the selector, or null after the timeout. */
     public TextMessage receive(String queue, String selector, long timeoutMillis) {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
