@@ -35,15 +35,15 @@ public final class HubProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-hub.log");
         properties.put("quarkus.profile", "embedded");
-        properties.put("quarkus.http.port", Integer.toString(HubTestResource.freePort()));
-        properties.put("busbar.broker.port", Integer.toString(HubTestResource.freePort()));
-        properties.put("busbar.db.port", Integer.toString(HubTestResource.freePort()));
+        properties.put("quarkus.http.port", Integer.toString(Scratch.freePort()));
+        properties.put("busbar.broker.port", Integer.toString(Scratch.freePort()));
+        properties.put("busbar.db.port", Integer.toString(Scratch.freePort()));
         environment.put("BUSBAR_DATA_DIR", dataDir.toString());
     }
 
     /** A hub on its embedded defaults with a fresh data directory and free ports. */
     public static HubProcess embedded(String name) {
-        return new HubProcess(HubTestResource.freshDirectory(name).resolve("data"));
+        return new HubProcess(Scratch.freshDirectory(name).resolve("data"));
     }
 
     public HubProcess with(String property, String value) {
