@@ -42,7 +42,31 @@ public final class BusbarMain {
             System.err.println(e);
             System.exit(1);
         }
+        recoveryDefaults();
         Quarkus.run(args);
+    }
+
+    /**
+     * Narayana reads these once, before the first transaction, from system properties; an operator's -D wins.
+     * <ul>
+     * <li>A branch that no resource manager lists any more has completed: after a crash between the commits of the
+     * database and the broker branches, the committed branch is gone from its resource manager, and without this the
+     * transaction's log would stay in doubt for ever. Every resource manager of the hub has a recovery helper, so a
+     * branch that is missing is not merely unreachable.</li>
+     * <li>A recovery pass every 30 s instead of 120 s: rows a prepared branch of a killed hub still locks are released
+     * sooner.</li>
+     * </ul>
+     */
+    static void recoveryDefaults() {
+        defaultProperty("JTAEnvironmentBean.xaAssumeRecoveryComplete", "true");
+        defaultProperty("RecoveryEnvironmentBean.periodicRecoveryPeriod", "30");
+        defaultProperty("RecoveryEnvironmentBean.recoveryBackoffPeriod", "5");
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     private static String profile() {
