@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -85,6 +89,31 @@ class MonitoringEndpointsTest {
         assertThat(metrics).containsPattern("camel_route_policy_seconds_bucket\\{[^}]*routeId=\"order-fulfilment-intake\"");
         assertThat(metrics).containsPattern("camel_exchanges_failed_total\\{[^}]*routeId=\"order-fulfilment-intake\"");
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/orders\"");
+
+        // the Grafana dashboard in deploy/ reads only metrics the hub serves
+        Matcher names = Pattern.compile("\\b([a-z][a-z0-9_]+)\\{").matcher(dashboard());
+        List<String> missing = new ArrayList<>();
+        while (names.find()) {
+            if (!Pattern.compile("(?m)^" + names.group(1) + "[{ ]").matcher(metrics).find()) {
+                missing.add(names.group(1));
+            }
+        }
+        assertThat(missing).as("metrics the dashboard shows but the hub does not serve").isEmpty();
+    }
+
+    private static String dashboard() {
+        try {
+            String json = Files.readString(Path.of("../deploy/grafana/busbar-hub.json"));
+            StringBuilder expressions = new StringBuilder();
+            Matcher expr = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+            while (expr.find()) {
+                expressions.append(expr.group(1).replace("\\\"", "\"")).append('\n');
+            }
+            assertThat(expressions).isNotEmpty();
+            return expressions.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
