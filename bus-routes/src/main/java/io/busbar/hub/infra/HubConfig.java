@@ -32,6 +32,28 @@ public interface HubConfig {
 
     Rest rest();
 
+    Metrics metrics();
+
+    Jolokia jolokia();
+
+    interface Metrics {
+        /** How often queue depths, consumers and dead-letter sizes are read from the broker. */
+        @WithDefault("10s")
+        Duration queuePollInterval();
+    }
+
+    /** The Jolokia agent's HTTP server, for a standalone Hawtio (quarkus.camel.jolokia.server.* follow these). */
+    interface Jolokia {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("8778")
+        int port();
+    }
+
     interface Rest {
         /** The WWW-Authenticate challenge of a 401 from the REST door (Basic in the embedded default, Bearer in production). */
         @WithDefault("Basic realm=\"Busbar\"")

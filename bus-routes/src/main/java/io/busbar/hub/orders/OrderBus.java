@@ -11,6 +11,8 @@ import org.apache.camel.ProducerTemplate;
 import io.busbar.contract.order.v1.OrderEvent;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.infra.HubConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 
 /**
  * Sends order messages on the bus with the headers every hop carries (correlation id, order and customer, event type
@@ -31,15 +33,28 @@ public class OrderBus {
     @Inject
     OrderMessages messages;
 
+    @Inject
+    OpenTelemetry telemetry;
+
     /** Sends the event to the queue with this role ({@code busbar.queue.<role>}). */
     public void toQueue(String role, OrderEvent event) {
-        producer.sendBodyAndHeaders("jms:queue:" + name(config.queue().get(role), role), messages.write(event), headers(event));
+        producer.sendBodyAndHeaders("jms:queue:" + name(config.queue().get(role), role), messages.write(event),
+                traced(headers(event)));
     }
 
     /** Publishes the event to the order events topic. */
     public void publish(OrderEvent event) {
         producer.sendBodyAndHeaders("jms:topic:" + name(config.topic().get(EVENTS), EVENTS), messages.write(event),
-                headers(event));
+                traced(headers(event)));
+    }
+
+    /**
+     * A message sent from inside a request or a route continues its trace (when tracing is on): the current span's
+     * context goes along as the W3C traceparent property, from which the JMS hop's span and the consumer's continue.
+     */
+    private Map<String, Object> traced(Map<String, Object> headers) {
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, Map::put);
+        return headers;
     }
 
     static Map<String, Object> headers(OrderEvent event) {

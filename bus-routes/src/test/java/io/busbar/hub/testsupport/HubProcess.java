@@ -38,6 +38,7 @@ public final class HubProcess implements AutoCloseable {
         properties.put("quarkus.http.port", Integer.toString(Scratch.freePort()));
         properties.put("busbar.broker.port", Integer.toString(Scratch.freePort()));
         properties.put("busbar.db.port", Integer.toString(Scratch.freePort()));
+        properties.put("busbar.jolokia.port", Integer.toString(Scratch.freePort()));
         environment.put("BUSBAR_DATA_DIR", dataDir.toString());
     }
 

@@ -40,6 +40,7 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
         config.put("busbar.broker.port", Integer.toString(freePort()));
+        config.put("busbar.jolokia.port", Integer.toString(freePort()));
         return config;
     }
 
