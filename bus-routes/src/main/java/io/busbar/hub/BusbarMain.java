@@ -19,7 +19,7 @@ import io.quarkus.runtime.Quarkus;
 public final class BusbarMain {
 
     /** Environment variable of each external-system setting of the production profile, and the property it feeds. */
-    private static final Map<String, String> PRODUCTION_SETTINGS = Map.of(
+    static final Map<String, String> PRODUCTION_SETTINGS = Map.of(
             "BUSBAR_DB_URL", "quarkus.datasource.jdbc.url",
             "BUSBAR_DB_USER", "quarkus.datasource.username",
             "BUSBAR_DB_PASSWORD", "quarkus.datasource.password",

@@ -117,6 +117,13 @@ class MonitoringEndpointsTest {
     }
 
     @Test
+    void theHealthEndpointsTheKubernetesProbesUseAnswer() {
+        for (String probe : List.of("/q/health/started", "/q/health/ready", "/q/health/live")) {
+            given().get(probe).then().statusCode(200);
+        }
+    }
+
+    @Test
     void metricsNeedAnAccount() {
         given().get("/q/metrics").then().statusCode(401);
         given().auth().preemptive().basic("demo-order-desk", "demo-order-desk").get("/q/metrics").then().statusCode(403);
