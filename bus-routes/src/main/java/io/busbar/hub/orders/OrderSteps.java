@@ -111,8 +111,6 @@ public class OrderSteps {
     /** The manual-approval rules the order matches, as the reason it is held ("" when it goes straight on). */
     public String approvalReason(Exchange exchange) {
         List<String> reasons = rules.manualApprovalReasons(exchange);
-        System.out.println(
-                "DEBUG rules=" + rules.inForce() + " headers=" + exchange.getIn().getHeaders() + " reasons=" + reasons);
         String reason = reasons.isEmpty() ? "" : "manual approval: " + String.join(", ", reasons);
         exchange.getIn().setHeader(APPROVAL_REASON, reason);
         return reason;
