@@ -55,12 +55,15 @@ public final class BusbarMain {
      * branch that is missing is not merely unreachable.</li>
      * <li>A recovery pass every 30 s instead of 120 s: rows a prepared branch of a killed hub still locks are released
      * sooner.</li>
+     * <li>The first periodic pass 60 s after start: the hub suspends recovery while it starts its broker and registers
+     * the broker's recovery helper, and runs the first pass itself once every resource manager can answer.</li>
      * </ul>
      */
     static void recoveryDefaults() {
         defaultProperty("JTAEnvironmentBean.xaAssumeRecoveryComplete", "true");
         defaultProperty("RecoveryEnvironmentBean.periodicRecoveryPeriod", "30");
         defaultProperty("RecoveryEnvironmentBean.recoveryBackoffPeriod", "5");
+        defaultProperty("RecoveryEnvironmentBean.periodicRecoveryInitilizationOffset", "60");
     }
 
     private static void defaultProperty(String name, String value) {

@@ -61,6 +61,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // zonky starts the server with -F (fsync off); a hub's data must survive a power cut
                 .setServerConfig("fsync", "on")
+                // and commits in synchronously (zonky turns synchronous_commit off): an acknowledged XA commit is durable
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 // XA: every prepare fails while this is 0
                 .setServerConfig("max_prepared_transactions", "100")

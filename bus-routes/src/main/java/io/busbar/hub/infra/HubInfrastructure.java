@@ -135,6 +135,10 @@ public class HubInfrastructure {
         if (config.broker().embedded()) {
             checkPortFree("broker", config.broker().host(), config.broker().port(), "busbar.broker.port");
         }
+        // No recovery pass until every resource manager can answer for its branches: a pass that cannot see the
+        // broker's prepared branches would take them for completed (JTAEnvironmentBean.xaAssumeRecoveryComplete).
+        RecoveryManager recoveryManager = RecoveryManager.manager();
+        recoveryManager.suspend(false);
         try {
             if (config.db().embedded()) {
                 database = EmbeddedDatabase.start(dataDir.resolve("postgres"), config.db().port(),
@@ -151,6 +155,8 @@ public class HubInfrastructure {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the hub's infrastructure did not start: " + e.getMessage(), e);
+        } finally {
+            recoveryManager.resume();
         }
     }
 
