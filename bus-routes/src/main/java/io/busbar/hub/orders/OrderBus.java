@@ -42,7 +42,7 @@ public class OrderBus {
                 headers(event));
     }
 
-    static Map<String, Object> headers(OrderEvent event) {
+    public static Map<String, Object> headers(OrderEvent event) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(BusHeaders.CORRELATION_ID, event.getCorrelationId());
         headers.put("JMSCorrelationID", event.getCorrelationId());
