@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -313,6 +314,9 @@ public class ErrorHospital {
                 messages.add(m);
             }
             return messages;
+        } catch (InvalidDestinationException e) {
+            // nothing was ever parked there
+            return List.of();
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse " + queue, e);
         }
