@@ -211,17 +211,19 @@ public class ErrorHospital {
 
     private ActionResult actInTransaction(String action, String queue, String messageId, String actor) {
         Optional<String[]> edit = edit(messageId);
-        Message seen = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
-        String original = originalQueue(queue, seen);
-        // the audit row first: a second resubmission of the same message waits here on the unique index until the
-        // first commits, then inserts nothing and answers with the first one's result
-        int inserted = update("insert into dead_letter_audit (actor, action, queue_name, message_id, original_queue,"
-                + " correlation_id) values (?, ?, ?, ?, ?, ?) on conflict (message_id)"
-                + " where action in ('RESUBMIT', 'DISCARD') do nothing", actor, action, queue, messageId, original,
-                str(seen, BusHeaders.CORRELATION_ID));
+        // the audit row first, before looking at the queue: a second resubmission of the same message waits here on
+        // the unique index until the first commits (its broker branch may commit before its database branch), then
+        // inserts nothing and answers with the first one's result
+        int inserted = update("insert into dead_letter_audit (actor, action, queue_name, message_id) values (?, ?, ?, ?)"
+                + " on conflict (message_id) where action in ('RESUBMIT', 'DISCARD') do nothing", actor, action, queue,
+                messageId);
         if (inserted == 0) {
             throw new AlreadyHandled();
         }
+        Message seen = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
+        String original = originalQueue(queue, seen);
+        update("update dead_letter_audit set original_queue = ?, correlation_id = ? where message_id = ? and action = ?",
+                original, str(seen, BusHeaders.CORRELATION_ID), messageId, action);
         // sessions of the XA pool created inside the transaction are enlisted in it, with the database
         try (Connection connection = infrastructure.connectionFactory().createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {

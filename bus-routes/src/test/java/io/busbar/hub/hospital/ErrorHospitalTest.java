@@ -134,7 +134,9 @@ class ErrorHospitalTest {
         JsonPath audit = as("demo-viewer").queryParam("messageId", messageId).get("/api/v1/dead-letters/audit").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(audit.getList("action", String.class)).containsExactly("RESUBMIT", "EDIT", "VIEW_UNMASKED");
-        assertThat(audit.getList("actor", String.class)).containsOnly("demo-operator", "demo-admin");
+        // whichever of the two resubmissions won is the one audited; the edit and the unmasked view were the operator's
+        assertThat(audit.getString("[0].actor")).isIn("demo-operator", "demo-admin");
+        assertThat(audit.getList("actor", String.class).subList(1, 3)).containsOnly("demo-operator");
         assertThat(audit.getList("messageId", String.class)).containsOnly(messageId);
 
         JsonPath timeline = await().atMost(OrderProcess.PATIENCE).until(
