@@ -57,7 +57,7 @@ public class OrderBus {
         return headers;
     }
 
-    static Map<String, Object> headers(OrderEvent event) {
+    public static Map<String, Object> headers(OrderEvent event) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(BusHeaders.CORRELATION_ID, event.getCorrelationId());
         headers.put("JMSCorrelationID", event.getCorrelationId());

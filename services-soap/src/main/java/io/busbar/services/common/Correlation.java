@@ -7,7 +7,16 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The correlation id of the work in progress: in an HTTP request, the caller's ({@code X-Correlation-ID}) or a new
@@ -22,6 +31,9 @@ public class Correlation {
 
     @Inject
     Request request;
+
+    @Inject
+    Instance<CurrentVertxRequest> http;
 
     /** The id of one HTTP request. */
     @RequestScoped
@@ -41,14 +53,42 @@ public class Correlation {
         if (onThread != null) {
             return onThread;
         }
+        String soapHeader = fromSoapCall();
+        if (soapHeader != null) {
+            return soapHeader;
+        }
         try {
             if (request.id == null) {
-                request.id = UUID.randomUUID().toString();
+                // a SOAP call: the hub's door gives every request an X-Correlation-ID before the service runs
+                String fromHeader = fromHttpHeader();
+                request.id = fromHeader != null ? fromHeader : UUID.randomUUID().toString();
             }
             return request.id;
         } catch (ContextNotActiveException e) {
             return UUID.randomUUID().toString();
         }
+    }
+
+    /**
+     * A SOAP call runs in CXF's invocation chain, which holds the servlet view of the HTTP request: its header (which
+     * the hub's door sets on every SOAP request) is taken first, whatever the request scope holds.
+     */
+    private static String fromSoapCall() {
+        Message soap = PhaseInterceptorChain.getCurrentMessage();
+        if (soap != null && soap.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest servlet) {
+            String id = servlet.getHeader(HEADER);
+            return id != null && ACCEPTABLE.matcher(id).matches() ? id : null;
+        }
+        return null;
+    }
+
+    private String fromHttpHeader() {
+        String id = null;
+        if (http.isResolvable()) {
+            RoutingContext current = http.get().getCurrent();
+            id = current == null ? null : current.request().getHeader(HEADER);
+        }
+        return id != null && ACCEPTABLE.matcher(id).matches() ? id : null;
     }
 
     /** Runs work (a bus route calling a service) under the correlation id of the message it handles. */

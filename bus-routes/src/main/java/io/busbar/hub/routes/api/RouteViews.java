@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.busbar.hub.routes.RouteDeployment;
 import io.busbar.hub.routes.RouteProblem;
+import io.quarkus.qute.TemplateData;
 
 /** What the routes API shows. */
 public final class RouteViews {
@@ -14,6 +15,7 @@ public final class RouteViews {
     }
 
     /** A route: where it comes from, its status and its counters. */
+    @TemplateData
     public record RouteView(String id, String source, String template, String status, String from, long exchangesTotal,
             long exchangesFailed, int exchangesInflight, DeploymentView deployment) {
     }

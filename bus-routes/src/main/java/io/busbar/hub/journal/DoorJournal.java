@@ -1,0 +1,65 @@
+package io.busbar.hub.journal;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.busbar.services.common.Correlation;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The first hop of work that enters over HTTP: a SOAP call, or a REST call that changes something. Gives the request a
+ * correlation id if the caller sent none (the services take it from the request, so every message the call causes
+ * carries it) and journals the call with its outcome when the response has gone. Reads of the hub's own operations
+ * APIs and the console are not flows and are not journalled.
+ */
+@ApplicationScoped
+public class DoorJournal {
+
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+    private static final Set<String> OPERATIONS = Set.of("/api/v1/flows", "/api/v1/dead-letters", "/api/v1/routes",
+            "/api/v1/transactions");
+
+    @Inject
+    FlowJournal journal;
+
+    void install(@Observes Router router) {
+        router.route("/soap/*").order(-1000).handler(ctx -> enter(ctx, "soap-door"));
+        router.route("/api/*").order(-1000).handler(ctx -> {
+            if (CHANGES.contains(ctx.request().method()) && OPERATIONS.stream().noneMatch(ctx.normalizedPath()::startsWith)) {
+                enter(ctx, "rest-door");
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private void enter(RoutingContext ctx, String door) {
+        if (!journal.enabled() || ctx.request().method() != HttpMethod.POST && "soap-door".equals(door)) {
+            ctx.next();
+            return;
+        }
+        String given = ctx.request().getHeader(Correlation.HEADER);
+        String correlation = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.request().headers().set(Correlation.HEADER, correlation);
+        Instant started = Instant.now();
+        String endpoint = ctx.request().method() + " " + ctx.normalizedPath();
+        ctx.addEndHandler(done -> {
+            int status = ctx.response().getStatusCode();
+            boolean ok = status < 400;
+            journal.record(new FlowHop(correlation, door, endpoint, null, null, started, Instant.now(),
+                    ok ? FlowHop.Outcome.COMPLETED : FlowHop.Outcome.FAILED, ok ? null : "HTTP " + status, null, null, null,
+                    null, null, null));
+        });
+        ctx.next();
+    }
+}
