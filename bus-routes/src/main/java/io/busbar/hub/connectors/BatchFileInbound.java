@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,11 +261,11 @@ public class BatchFileInbound {
             throws JsonProcessingException {
         if (!"order".equals(instance.message())) {
             headers.put(BusHeaders.EVENT_TYPE, "Record");
-            Object customer = values.get("CUSTOMER_ID");
+            Object customer = field(values, "CUSTOMER_ID");
             if (customer != null) {
                 headers.put(BusHeaders.CUSTOMER_ID, customer.toString().trim());
             }
-            Object order = values.get("ORDER_ID");
+            Object order = field(values, "ORDER_ID");
             if (order != null) {
                 headers.put(BusHeaders.ORDER_ID, order.toString().trim());
             }
@@ -277,12 +276,12 @@ public class BatchFileInbound {
         headers.put(BusHeaders.EVENT_TYPE, "OrderSubmission");
         headers.put(BusHeaders.ORDER_ID, orderRef);
         headers.put(BusHeaders.CUSTOMER_ID, customer);
-        Object currency = values.get("CURRENCY");
+        Object currency = field(values, "CURRENCY");
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("sku", text(values, "SKU"));
-        line.put("description", values.containsKey("DESCRIPTION") ? text(values, "DESCRIPTION") : text(values, "SKU"));
-        line.put("quantity", values.get("QUANTITY"));
-        line.put("unitPrice", Map.of("amount", (BigDecimal) values.get("UNIT_PRICE"), "currency",
+        line.put("description", field(values, "DESCRIPTION") != null ? text(values, "DESCRIPTION") : text(values, "SKU"));
+        line.put("quantity", field(values, "QUANTITY"));
+        line.put("unitPrice", Map.of("amount", field(values, "UNIT_PRICE"), "currency",
                 currency == null ? instance.currency() : currency.toString().trim()));
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("customerId", customer);
@@ -291,8 +290,14 @@ public class BatchFileInbound {
         return json.writeValueAsString(submission);
     }
 
+    /** A field by its canonical name, written with underscores or, as copybooks do, with hyphens. */
+    private static Object field(Map<String, Object> values, String name) {
+        Object v = values.get(name);
+        return v != null ? v : values.get(name.replace('_', '-'));
+    }
+
     private static String text(Map<String, Object> values, String field) {
-        Object v = values.get(field);
+        Object v = field(values, field);
         return v == null ? null : v.toString().trim();
     }
 

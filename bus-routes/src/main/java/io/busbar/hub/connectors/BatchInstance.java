@@ -46,6 +46,13 @@ record BatchInstance(String name, String type, String system, URI endpoint, Stri
         if (!Set.of("order", "record").contains(message)) {
             throw k.wrong("message", "expected order or record");
         }
+        if ("order".equals(message)) {
+            for (String needed : java.util.List.of("ORDER_ID", "CUSTOMER_ID", "SKU", "QUANTITY", "UNIT_PRICE")) {
+                if (!layout.valueNames().contains(needed) && !layout.valueNames().contains(needed.replace('_', '-'))) {
+                    throw k.wrong("layout", "message order needs a field " + needed);
+                }
+            }
+        }
         String readLock = k.optional("read-lock", "changed");
         if (!Set.of("changed", "done-marker").contains(readLock)) {
             throw k.wrong("read-lock", "expected changed or done-marker");
