@@ -47,7 +47,7 @@ done
 ms=$(psql -h 127.0.0.1 -p "$db" -U postgres -d busbar -At -c \
   "select (extract(epoch from finished_at - started_at) * 1000)::bigint from connector_file where instance = 'bench'" 2>/dev/null || echo "?")
 heapused=$(curl -fs -u demo-operator:demo-operator "http://localhost:$http/q/metrics" \
-  | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $2} END {printf "%d", s / 1048576}')
+  | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d", s / 1048576}')
 bad=$(($(wc -l < "$(ls "$work"/in/archive/*.errors.csv)") - 1))
 echo "records=$records bad=$bad heap=-Xmx$heap batch-size=${BATCH_SIZE:-500}"
 echo "file time ms=$ms records/s=$([ "$ms" != "?" ] && echo $((records * 1000 / ms)) || echo ?)"
