@@ -32,12 +32,6 @@ public interface HubConfig {
 
     Rest rest();
 
-    /**
-     * Connector instances by name ({@code busbar.connectors.<instance>.<key>=value}): each has a {@code type} and the
-     * keys its type documents in docs/connectors.md. Read as plain maps so that each connector type owns its keys.
-     */
-    Map<String, Map<String, String>> connectors();
-
     Metrics metrics();
 
     Jolokia jolokia();

@@ -1,0 +1,59 @@
+package io.busbar.connectors.batch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A place batch files are exchanged with a legacy system: a local directory, an FTP or an SFTP directory. A session
+ * is opened per poll and closed after it. Every name passed in or handed out is a plain file name, checked by
+ * {@link SafeNames}: nothing reaches outside the directory.
+ */
+public interface BatchStore extends Closeable {
+
+    record Entry(String name, long size, long modified) {
+    }
+
+    /** Regular files of the inbound directory (names that are not safe are left out and reported by the caller). */
+    List<Entry> list() throws IOException;
+
+    /** Streams a file of the inbound directory; the caller closes the stream (for FTP, before the next command). */
+    InputStream open(String name) throws IOException;
+
+    /** Moves a file of the inbound directory into the archive directory (created if missing), replacing any there. */
+    void archive(String name, String archivedName) throws IOException;
+
+    /** Writes a file of the archive directory (error reports). */
+    void writeArchive(String name, byte[] content) throws IOException;
+
+    /** Whether a file exists in the inbound directory (done markers). */
+    boolean exists(String name) throws IOException;
+
+    /** Deletes a file of the inbound directory, if present. */
+    void delete(String name) throws IOException;
+
+    /**
+     * Writes a file of the directory under a temporary name and renames it once complete, so readers never see half
+     * of it; an existing file of that name is replaced.
+     */
+    void write(String name, Writer content) throws IOException;
+
+    @FunctionalInterface
+    interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Opens the store of an endpoint {@code file:/dir}, {@code ftp://host:port/dir} or {@code sftp://host:port/dir}. */
+    static BatchStore open(URI endpoint, String archiveDir, String user, String password) throws IOException {
+        String scheme = endpoint.getScheme() == null ? "file" : endpoint.getScheme();
+        return switch (scheme) {
+            case "file" -> new LocalStore(java.nio.file.Path.of(endpoint.getPath()), archiveDir);
+            case "ftp" -> FtpStore.connect(endpoint, archiveDir, user, password);
+            case "sftp" -> SftpStore.connect(endpoint, archiveDir, user, password);
+            default -> throw new IllegalArgumentException("unknown endpoint scheme '" + scheme + "' (file, ftp, sftp)");
+        };
+    }
+}
