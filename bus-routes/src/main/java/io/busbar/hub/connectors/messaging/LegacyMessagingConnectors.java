@@ -107,7 +107,8 @@ public class LegacyMessagingConnectors extends RouteBuilder {
         String dir = settings.getOptionalValue("busbar.connectors.dir", String.class)
                 .orElse(config.dataDir() + "/connectors");
         List<Instance> instances = new ArrayList<>();
-        ConnectorInstances.read(settings, Path.of(dir), Set.of(TYPE)).forEach((name, keys) -> instances.add(Instance.of(name, keys)));
+        ConnectorInstances.read(settings, Path.of(dir), Set.of(TYPE))
+                .forEach((name, keys) -> instances.add(Instance.of(name, keys)));
         return instances;
     }
 
