@@ -1,10 +1,8 @@
 package io.busbar.hub.connectors.messaging;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,17 +23,15 @@ import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.busbar.connectors.ConnectorInstances;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.BusRouteConfiguration;
 import io.busbar.hub.bus.InvalidMessageException;
-import io.busbar.hub.infra.HubConfig;
+import io.busbar.hub.connectors.ConnectorConfig;
 import io.busbar.hub.infra.HubInfrastructure;
 
 /**
@@ -91,24 +87,18 @@ public class LegacyMessagingConnectors extends RouteBuilder {
     }
 
     @Inject
-    HubConfig config;
-
-    @Inject
     HubInfrastructure infrastructure;
 
     @Inject
     ObjectMapper json;
 
     @Inject
-    Config settings;
+    ConnectorConfig connectors;
 
-    /** The instances of this type, from properties and the connectors directory (io.busbar.connectors.ConnectorInstances). */
+    /** The instances of this type, from properties and the connectors directory. */
     public List<Instance> instances() {
-        String dir = settings.getOptionalValue("busbar.connectors.dir", String.class)
-                .orElse(config.dataDir() + "/connectors");
         List<Instance> instances = new ArrayList<>();
-        ConnectorInstances.read(settings, Path.of(dir), Set.of(TYPE))
-                .forEach((name, keys) -> instances.add(Instance.of(name, keys)));
+        connectors.instances(TYPE).forEach((name, keys) -> instances.add(Instance.of(name, keys)));
         return instances;
     }
 

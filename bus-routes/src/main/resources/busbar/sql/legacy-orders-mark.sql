@@ -1,0 +1,1 @@
+update legacy.legacy_orders set status = :status where order_no = :orderNo and status = :from

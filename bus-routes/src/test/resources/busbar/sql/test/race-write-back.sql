@@ -1,0 +1,1 @@
+update legacy.legacy_orders_race set status = :status where order_no = :orderNo
