@@ -21,7 +21,6 @@ import org.apache.camel.ProducerTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-
 /**
  * The {@code db-poll} connector: one poll reads new rows of a legacy table, publishes each as a canonical order and
  * marks it published, all in one XA transaction with the broker. Only one hub polls at a time: each poll first takes
