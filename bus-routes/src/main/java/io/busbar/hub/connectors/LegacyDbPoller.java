@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import org.apache.camel.ProducerTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.busbar.hub.bus.BusHeaders;
 
 /**
  * The {@code db-poll} connector: one poll reads new rows of a legacy table, publishes each as a canonical order and
@@ -62,8 +65,9 @@ public class LegacyDbPoller {
             }
             for (Map<String, Object> row : rows) {
                 String orderNo = (String) row.get("order_no");
-                producer.sendBodyAndHeader("jms:queue:" + settings.target(), canonical(settings, row),
-                        "busbarLegacyOrderNo", orderNo);
+                // each row is its own flow: a correlation id from here on, and the legacy key to find it by
+                producer.sendBodyAndHeaders("jms:queue:" + settings.target(), canonical(settings, row),
+                        Map.of("busbarLegacyOrderNo", orderNo, BusHeaders.CORRELATION_ID, UUID.randomUUID().toString()));
                 try (PreparedStatement mark = settings.mark().prepare(connection, Map.of("orderNo", orderNo, "from",
                         settings.newStatus(), "status", settings.publishedStatus()))) {
                     if (mark.executeUpdate() != 1) {

@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.BusRouteConfiguration;
+import io.busbar.hub.journal.JournalEventNotifier;
 
 /**
  * Per {@code type=db-poll} connector instance: a timer that polls the legacy table, and a subscriber to the order
@@ -34,6 +35,7 @@ public class LegacyDbRoutes extends RouteBuilder {
         DbPollSettings settings = DbPollSettings.of(name, keys);
         from("timer:connector-" + name + "?delay=1000&period=" + settings.intervalMillis())
                 .routeId("connector-" + name + "-poll")
+                .setProperty(JournalEventNotifier.NOT_A_FLOW, constant(true))
                 .process(exchange -> poller.poll(name));
 
         from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"

@@ -29,6 +29,11 @@ import io.quarkus.arc.Unremovable;
 public class JournalEventNotifier extends EventNotifierSupport {
 
     static final String PAYLOAD = "busbarJournalPayload";
+    /**
+     * Set on an exchange that is not a message's hop (a poller's timer tick): the journal leaves it out. What the tick
+     * publishes is journalled from its first consumer on, under the correlation id it was sent with.
+     */
+    public static final String NOT_A_FLOW = "busbarJournalNotAFlow";
     static final String FILE_NAME = "CamelFileName";
     public static final String RECORD_NUMBER = "busbarRecordNumber";
     public static final String FILE_NAME_HEADER = "busbarFileName";
@@ -81,7 +86,7 @@ public class JournalEventNotifier extends EventNotifierSupport {
 
     private void left(Exchange exchange) {
         String routeId = exchange.getFromRouteId();
-        if (routeId == null) {
+        if (routeId == null || exchange.getProperty(NOT_A_FLOW, false, Boolean.class)) {
             return;
         }
         Message in = exchange.getIn();
