@@ -221,7 +221,8 @@ class BatchFileConnectorTest {
         Path sftpOut = BatchFileServersResource.servers.sftpRoot().resolve("out");
         await().atMost(PATIENCE).until(() -> !lines(sftpOut).isEmpty());
         assertThat(lines(sftpOut)).containsExactly("ORD-00000009OrderCancelled      ");
-        assertThat(Database.count("select count(*) from connector_outbox")).isZero();
+        // the rows go once their file is in place (rename first, then delete): wait for the delete, not only the file
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from connector_outbox") == 0);
     }
 
     private static List<String> lines(Path dir) throws IOException {
