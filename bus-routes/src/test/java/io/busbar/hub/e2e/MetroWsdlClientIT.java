@@ -89,7 +89,13 @@ class MetroWsdlClientIT {
     @BeforeAll
     static void generateCompileAndDriveAClientAgainstTheRunningHub() throws Exception {
         long started = System.nanoTime();
-        hub = HubProcess.embedded("metro-wsdl-hub").start().awaitHealthy(START);
+        // the order process is held (its routes not started, so the hub is live but not ready): this class walks
+        // the contracts, and an order the bus moved on (held, invoiced) would change what each call may answer;
+        // OrderFlowTest covers the process
+        hub = HubProcess.embedded("metro-wsdl-hub")
+                .with("camel.main.autoStartupExcludePattern", "order-fulfilment-*")
+                .start()
+                .awaitLive(START);
         long healthy = System.nanoTime();
         base = "http://localhost:" + hub.httpPort();
         run = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -122,7 +128,7 @@ class MetroWsdlClientIT {
         } finally {
             thread.setContextClassLoader(previous);
         }
-        System.out.printf("Metro client: hub healthy in %.1f s, wsimport %.1f s, javac %.1f s, %d exchanges %.1f s%n",
+        System.out.printf("Metro client: hub live in %.1f s, wsimport %.1f s, javac %.1f s, %d exchanges %.1f s%n",
                 seconds(started, healthy), seconds(healthy, imported), seconds(imported, compiled),
                 ((List<?>) seen.get("exchanges")).size(), seconds(compiled, System.nanoTime()));
     }

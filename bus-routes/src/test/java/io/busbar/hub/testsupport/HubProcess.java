@@ -99,6 +99,18 @@ public final class HubProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health} answers UP; fails early if the process exits. */
     public HubProcess awaitHealthy(Duration timeout) {
+        return awaitUp(health(), timeout);
+    }
+
+    /**
+     * Waits until {@code /q/health/live} answers UP: the hub is up and serving, whatever its readiness says (a hub
+     * started with routes held back is live but not ready).
+     */
+    public HubProcess awaitLive(Duration timeout) {
+        return awaitUp(URI.create(health() + "/live"), timeout);
+    }
+
+    private HubProcess awaitUp(URI check, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -106,7 +118,7 @@ public final class HubProcess implements AutoCloseable {
                     throw new IllegalStateException("hub exited with " + process.exitValue() + ":\n" + output());
                 }
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(health())
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(check)
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     return response.statusCode() == 200 && response.body().contains("\"status\": \"UP\"");
                 } catch (IOException notListeningYet) {
@@ -114,7 +126,7 @@ public final class HubProcess implements AutoCloseable {
                 }
             });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("hub not healthy after " + timeout + ":\n" + output(), e);
+            throw new IllegalStateException(check.getPath() + " not UP after " + timeout + ":\n" + output(), e);
         }
         return this;
     }
