@@ -25,13 +25,15 @@ import io.quarkiverse.cxf.annotation.CXFEndpoint;
 
 /**
  * The legacy credit bureau the tests call: a real CXF endpoint at {@code /soap/legacy/credit-check}, served by the
- * test application. Code-first on purpose (no {@code wsdlLocation}): its {@code ?wsdl} is what CXF derives from the
- * service's Java, as a real downstream's would be, so the drift test compares two independently produced documents.
+ * test application. It publishes its own WSDL ({@code legacy-bureau/CreditCheckService.wsdl}, schema imported from
+ * {@code credit-types.xsd}), written apart from the committed contract with other prefixes, names and layout, so the
+ * drift test compares two independently written documents. (Code-first would not do: CXF derives
+ * {@code Decision} as a plain {@code xs:string} from the xjc classes, which the drift check rightly reports.)
  * <p>
  * Every account has a limit of {@link #LIMIT}; accounts in {@link #UNKNOWN} answer the declared UnknownAccount fault;
  * {@link #unavailableAnswers} SystemUnavailable faults are answered first; {@link #delayMillis} slows every answer.
  */
-@WebService(serviceName = "CreditCheckService", portName = "CreditCheckPort", targetNamespace = "urn:legacy:creditcheck:v2", endpointInterface = "io.busbar.legacy.creditcheck.v2.CreditCheckPortType")
+@WebService(serviceName = "CreditCheckService", portName = "CreditCheckPort", targetNamespace = "urn:legacy:creditcheck:v2", endpointInterface = "io.busbar.legacy.creditcheck.v2.CreditCheckPortType", wsdlLocation = "legacy-bureau/CreditCheckService.wsdl")
 @CXFEndpoint("/legacy/credit-check")
 public class LegacyCreditBureau implements CreditCheckPortType {
 
