@@ -18,7 +18,7 @@ import io.busbar.hub.bus.ProcessedMessages;
  * changes the services' data and sends the next message:
  *
  * <pre>
- * order.submitted.v1 -> intake (validate, enrich, route) -> order.approval.v1 (a person approves or rejects)
+ * order.submitted.v1 -> intake (credit check, validate, enrich, route) -> order.approval.v1 (a person approves or rejects)
  *                                                        -> order.accepted.v1 -> billing -> order.invoiced.v1
  *                                                        -> warehouse -> shipped | order.compensation.v1 -> compensation
  * every state change -> topic order.events.v1
@@ -44,6 +44,11 @@ public class OrderRoutes extends RouteBuilder {
                 .routeId("order-fulfilment-intake")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .bean("orderSteps", "read(*, " + OrderSubmitted.class.getName() + ")")
+                // before the idempotency gate: an order that waits for the credit check comes back under the same id
+                .bean("orderCreditCheck", "check").id("order-intake-credit-check")
+                .filter(exchangeProperty(OrderCreditCheck.POSTPONED))
+                .stop()
+                .end()
                 .idempotentConsumer(header(BusHeaders.ORDER_ID), processed.forConsumer("order-fulfilment-intake"))
                 .removeOnFailure(false)
                 .bean("orderSteps", "enrich").id("order-intake-enrich")

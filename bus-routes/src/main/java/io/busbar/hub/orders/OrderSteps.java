@@ -32,6 +32,7 @@ import io.busbar.contract.order.v1.OrderStatus;
 import io.busbar.contract.order.v1.OrderSubmitted;
 import io.busbar.contract.order.v1.ShipmentData;
 import io.busbar.hub.bus.BusHeaders;
+import io.busbar.hub.connectors.soap.CreditDecision;
 import io.busbar.hub.infra.HubConfig;
 import io.busbar.services.billing.BillingService;
 import io.busbar.services.common.Correlation;
@@ -112,6 +113,12 @@ public class OrderSteps {
     public String approvalReason(Exchange exchange) {
         List<String> reasons = rules.manualApprovalReasons(exchange);
         String reason = reasons.isEmpty() ? "" : "manual approval: " + String.join(", ", reasons);
+        String credit = exchange.getIn().getHeader(OrderCreditCheck.REASON, String.class);
+        if (!reason.isEmpty() && credit != null && !exchange.getIn().getHeader(OrderCreditCheck.DECISION, "", String.class)
+                .equals(CreditDecision.APPROVED)) {
+            // the legacy system's words, cut to fit the status history's reason column with the rule names
+            reason += " (credit check: " + (credit.length() > 300 ? credit.substring(0, 300) + "..." : credit) + ")";
+        }
         exchange.getIn().setHeader(APPROVAL_REASON, reason);
         return reason;
     }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import io.busbar.hub.testsupport.Http;
@@ -72,9 +73,13 @@ class OrderCrashIT {
             submitters.shutdown();
             submitters.awaitTermination(60, TimeUnit.SECONDS);
             hub.start().awaitHealthy(START);
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> inDoubt(base).replaceAll("\\s", "")
-                            .equals("{\"coordinator\":[],\"broker\":[],\"database\":[]}"));
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> inDoubt(base).replaceAll("\\s", "")
+                                .equals("{\"coordinator\":[],\"broker\":[],\"database\":[]}"));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("still in doubt after 5 minutes of recovery: " + inDoubt(base), e);
+            }
             resubmitUnanswered(base, customers);
 
             assertThat(acceptedByReference).hasSizeGreaterThan(100);
