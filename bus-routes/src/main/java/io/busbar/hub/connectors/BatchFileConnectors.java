@@ -64,7 +64,7 @@ public class BatchFileConnectors {
         types.addAll(BatchInstance.OUTBOUND);
         List<BatchInstance> instances = new ArrayList<>();
         ConnectorInstances.read(config, Path.of(dir), types)
-                .forEach((name, keys) -> instances.add(BatchInstance.of(name, keys)));
+                .forEach((name, keys) -> instances.add(BatchInstance.of(name, keys, Path.of(dataDir))));
         return instances;
     }
 
@@ -79,6 +79,9 @@ public class BatchFileConnectors {
             return t;
         });
         for (BatchInstance instance : instances) {
+            if (instance.inbound()) {
+                metrics.started(instance.name());
+            }
             long every = instance.schedule().toMillis();
             Runnable poll = instance.inbound() ? () -> poll(instance) : () -> outbound.flush(instance);
             scheduler.scheduleWithFixedDelay(() -> {
@@ -111,7 +114,7 @@ public class BatchFileConnectors {
     void poll(BatchInstance instance) {
         Map<String, BatchStore.Entry> before = seen.computeIfAbsent(instance.name(), n -> new HashMap<>());
         try (BatchStore store = BatchStore.open(instance.endpoint(), instance.archiveDir(), instance.user(),
-                instance.password())) {
+                instance.password(), instance.hostKeys())) {
             Map<String, BatchStore.Entry> now = new HashMap<>();
             List<BatchStore.Entry> entries = store.list();
             Set<String> names = new HashSet<>();

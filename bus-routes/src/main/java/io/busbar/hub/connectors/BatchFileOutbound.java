@@ -109,7 +109,7 @@ public class BatchFileOutbound {
             }
             String fileName = instance.fileName().replace("{id}", String.format("%012d", ids.get(0)));
             try (BatchStore store = BatchStore.open(instance.endpoint(), instance.archiveDir(), instance.user(),
-                    instance.password())) {
+                    instance.password(), instance.hostKeys())) {
                 store.write(fileName, out -> {
                     FixedLengthWriter writer = "fixed".equals(instance.format())
                             ? FixedLengthWriter.fixedLength(instance.layout(), out)

@@ -23,7 +23,7 @@ import io.busbar.connectors.record.copybook.CopybookParser;
 record BatchInstance(String name, String type, String system, URI endpoint, String user, String password,
         String format, RecordLayout layout, String message, String target, Duration schedule, int batchSize,
         String archiveDir, String readLock, Pattern filePattern, String currency, String source, int batchCount,
-        String fileName, Map<String, String> fields, boolean crlf) {
+        String fileName, Map<String, String> fields, boolean crlf, Set<String> hostKeys) {
 
     static final Set<String> INBOUND = Set.of("file-in", "ftp-in", "sftp-in");
     static final Set<String> OUTBOUND = Set.of("file-out", "ftp-out", "sftp-out");
@@ -33,9 +33,14 @@ record BatchInstance(String name, String type, String system, URI endpoint, Stri
     }
 
     static BatchInstance of(String name, Map<String, String> keys) {
+        return of(name, keys, Path.of(""));
+    }
+
+    /** @param dataDir where a relative local directory ({@code endpoint: acme/outbound}) lives */
+    static BatchInstance of(String name, Map<String, String> keys, Path dataDir) {
         Keys k = new Keys(name, keys);
         String type = k.required("type");
-        URI endpoint = endpoint(k, type);
+        URI endpoint = endpoint(k, type, dataDir);
         boolean in = INBOUND.contains(type);
         String format = k.optional("format", "fixed");
         if (!Set.of("fixed", "lines", "csv").contains(format)) {
@@ -70,11 +75,35 @@ record BatchInstance(String name, String type, String system, URI endpoint, Stri
                 readLock, Pattern.compile(k.optional("file-pattern", ".*")), k.optional("currency", "EUR"),
                 in ? null : k.required("source"), k.integer("batch-count", 1000),
                 k.optional("file-name", name.toUpperCase() + "-{id}.DAT"), fields,
-                Boolean.parseBoolean(k.optional("crlf", "false")));
+                Boolean.parseBoolean(k.optional("crlf", "false")), hostKeys(k, endpoint));
     }
 
-    private static URI endpoint(Keys k, String type) {
+    /** SFTP: the server's pinned SHA-256 host key fingerprints (comma-separated, for a key rotation); required. */
+    private static Set<String> hostKeys(Keys k, URI endpoint) {
+        if (!"sftp".equals(endpoint.getScheme())) {
+            return Set.of();
+        }
+        String raw = k.optional("host-key", null);
+        if (raw == null || raw.isBlank()) {
+            throw k.wrong("host-key", "required for sftp: the server's SHA256 key fingerprint, as printed by"
+                    + " ssh-keyscan -p <port> <host> | ssh-keygen -lf -");
+        }
+        Set<String> keys = new java.util.TreeSet<>();
+        for (String key : raw.split(",")) {
+            String fingerprint = key.trim();
+            if (!fingerprint.startsWith("SHA256:") || fingerprint.length() < 20) {
+                throw k.wrong("host-key", "expected SHA256:<base64> fingerprints, got '" + fingerprint + "'");
+            }
+            keys.add(fingerprint);
+        }
+        return Set.copyOf(keys);
+    }
+
+    private static URI endpoint(Keys k, String type, Path dataDir) {
         String raw = k.required("endpoint");
+        if (!raw.startsWith("/") && !raw.contains(":")) {
+            raw = dataDir.resolve(raw).toAbsolutePath().normalize().toString();
+        }
         URI uri = URI.create(raw.startsWith("/") ? "file:" + raw : raw);
         String scheme = uri.getScheme();
         String expected = type.substring(0, type.indexOf('-'));

@@ -32,6 +32,17 @@ public class ConnectorMetrics {
         });
     }
 
+    /** An inbound instance's meters, at zero from its start: dashboards and alerts see it before its first file. */
+    void started(String instance) {
+        gauges(instance);
+        for (String outcome : new String[] { "good", "bad" }) {
+            registry.counter("busbar.connector.records", "connector", instance, "outcome", outcome);
+        }
+        for (String outcome : new String[] { "done", "failed", "refused" }) {
+            registry.counter("busbar.connector.files", "connector", instance, "outcome", outcome);
+        }
+    }
+
     void fileStarted(String instance, long done, long total) {
         AtomicLong[] g = gauges(instance);
         g[0].set(done);

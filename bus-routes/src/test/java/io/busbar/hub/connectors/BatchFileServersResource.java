@@ -50,12 +50,13 @@ public class BatchFileServersResource implements QuarkusTestResourceLifecycleMan
                       endpoint: sftp://127.0.0.1:%d/in
                       username: %s
                       password: %s
+                      host-key: %s
                       format: fixed
                       charset: IBM037
                       copybook: %s
                       message: order
                       schedule: 200ms
-                    """.formatted(servers.sftpPort(), FileServers.USER, FileServers.PASSWORD,
+                    """.formatted(servers.sftpPort(), FileServers.USER, FileServers.PASSWORD, servers.sftpHostKey(),
                     base.resolve("orders.cpy")));
             Map<String, String> config = new HashMap<>();
             config.put("busbar.connectors.dir", connectorsDir.toString());
@@ -72,7 +73,8 @@ public class BatchFileServersResource implements QuarkusTestResourceLifecycleMan
                     "busbarEventType", "batch-count", "3", "schedule", "300ms");
             put(config, "events-sftp", "type", "sftp-out", "endpoint",
                     "sftp://127.0.0.1:" + servers.sftpPort() + "/out", "username", FileServers.USER, "password",
-                    FileServers.PASSWORD, "source", "queue:test.batch.events.sftp.v1", "format", "fixed", "layout",
+                    FileServers.PASSWORD, "host-key", servers.sftpHostKey(), "source", "queue:test.batch.events.sftp.v1",
+                    "format", "fixed", "layout",
                     "ORDER_ID:alpha:12; EVENT:alpha:20", "fields.ORDER_ID", "busbarOrderId", "fields.EVENT",
                     "busbarEventType", "batch-count", "100", "schedule", "300ms", "file-name", "EVENTS-{id}.DAT");
             return config;

@@ -2,13 +2,9 @@ package io.busbar.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +40,7 @@ class AuthoringRoutesTutorialIT {
                     Files.createDirectories(file.getParent());
                     Files.writeString(file, block.text());
                 } else if ("run".equals(block.marker())) {
-                    output = run(root, block, hub);
+                    output = TutorialDocument.run(root, block, hub);
                     steps++;
                 } else if ("expect".equals(block.marker())) {
                     assertThat(TutorialDocument.matches(output, block.text()))
@@ -59,21 +55,5 @@ class AuthoringRoutesTutorialIT {
                     .contains("Route file crm-customer-intake.yaml rejected: crm-customer-intake.yaml:14")
                     .contains("Route file crm-customer-intake.yaml undeployed (directory)");
         }
-    }
-
-    private static String run(Path root, Block block, HubProcess hub) throws IOException, InterruptedException {
-        String commands = block.text().replace("localhost:8080", "localhost:" + hub.httpPort());
-        ProcessBuilder bash = new ProcessBuilder(List.of("bash", "-euo", "pipefail", "-c", commands))
-                .directory(root.toFile()).redirectErrorStream(true);
-        bash.environment().put("BUSBAR_BROKER_PORT", Integer.toString(hub.brokerPort()));
-        Process process = bash.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("step at line " + block.line() + " did not finish within 60 s:\n" + commands);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit code of the step at line %d:%n%s%n%s", block.line(), commands, output)
-                .isZero();
-        return output;
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
@@ -16,6 +19,8 @@ import org.apache.ftpserver.usermanager.ClearTextPasswordEncryptor;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -35,6 +40,7 @@ public final class FileServers implements AutoCloseable {
     private final FtpServer ftp;
     private final SshServer sftp;
     private final int ftpPort;
+    private final AtomicInteger passwordsOffered = new AtomicInteger();
 
     private FileServers(Path base) throws IOException, FtpException {
         ftpRoot = Files.createDirectories(base.resolve("ftp"));
@@ -66,7 +72,10 @@ public final class FileServers implements AutoCloseable {
         sftp.setHost("127.0.0.1");
         sftp.setPort(HubTestResource.freePort());
         sftp.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(base.resolve("hostkey.ser")));
-        sftp.setPasswordAuthenticator((u, p, session) -> USER.equals(u) && PASSWORD.equals(p));
+        sftp.setPasswordAuthenticator((u, p, session) -> {
+            passwordsOffered.incrementAndGet();
+            return USER.equals(u) && PASSWORD.equals(p);
+        });
         sftp.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sftp.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
         sftp.start();
@@ -88,6 +97,21 @@ public final class FileServers implements AutoCloseable {
 
     public int sftpPort() {
         return sftp.getPort();
+    }
+
+    /** The SFTP server's host key fingerprint, as {@code ssh-keygen -lf} prints it ({@code SHA256:...}). */
+    public String sftpHostKey() {
+        try {
+            KeyPair key = sftp.getKeyPairProvider().loadKeys(null).iterator().next();
+            return KeyUtils.getFingerPrint(BuiltinDigests.sha256, key.getPublic());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Password authentications the SFTP server was offered, right or wrong. */
+    public int sftpPasswordsOffered() {
+        return passwordsOffered.get();
     }
 
     /** The directory the FTP user sees as {@code /}. */

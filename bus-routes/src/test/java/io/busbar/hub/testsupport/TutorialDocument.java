@@ -1,11 +1,15 @@
 package io.busbar.hub.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,5 +83,25 @@ public final class TutorialDocument {
             }
         }
         return true;
+    }
+
+    /**
+     * Runs a {@code run} block with bash in {@code root}, with the hub's real port in place of {@code localhost:8080};
+     * the step must exit 0 within 60 s. Returns what it printed.
+     */
+    public static String run(Path root, Block block, HubProcess hub) throws IOException, InterruptedException {
+        String commands = block.text().replace("localhost:8080", "localhost:" + hub.httpPort());
+        ProcessBuilder bash = new ProcessBuilder(List.of("bash", "-euo", "pipefail", "-c", commands))
+                .directory(root.toFile()).redirectErrorStream(true);
+        bash.environment().put("BUSBAR_BROKER_PORT", Integer.toString(hub.brokerPort()));
+        Process process = bash.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("step at line " + block.line() + " did not finish within 60 s:\n" + commands);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit code of the step at line %d:%n%s%n%s", block.line(), commands, output)
+                .isZero();
+        return output;
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A place batch files are exchanged with a legacy system: a local directory, an FTP or an SFTP directory. A session
@@ -46,13 +47,22 @@ public interface BatchStore extends Closeable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Opens the store of an endpoint {@code file:/dir}, {@code ftp://host:port/dir} or {@code sftp://host:port/dir}. */
+    /** Opens the store of an endpoint {@code file:/dir} or {@code ftp://host:port/dir}. */
     static BatchStore open(URI endpoint, String archiveDir, String user, String password) throws IOException {
+        return open(endpoint, archiveDir, user, password, Set.of());
+    }
+
+    /**
+     * Opens the store of an endpoint {@code file:/dir}, {@code ftp://host:port/dir} or {@code sftp://host:port/dir};
+     * an SFTP server must present a host key with one of the {@code hostKeys} SHA-256 fingerprints.
+     */
+    static BatchStore open(URI endpoint, String archiveDir, String user, String password, Set<String> hostKeys)
+            throws IOException {
         String scheme = endpoint.getScheme() == null ? "file" : endpoint.getScheme();
         return switch (scheme) {
             case "file" -> new LocalStore(java.nio.file.Path.of(endpoint.getPath()), archiveDir);
             case "ftp" -> FtpStore.connect(endpoint, archiveDir, user, password);
-            case "sftp" -> SftpStore.connect(endpoint, archiveDir, user, password);
+            case "sftp" -> SftpStore.connect(endpoint, archiveDir, user, password, hostKeys);
             default -> throw new IllegalArgumentException("unknown endpoint scheme '" + scheme + "' (file, ftp, sftp)");
         };
     }

@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
-/** An SFTP directory over the Apache MINA SSHD client, password authentication. */
+/** An SFTP directory over the Apache MINA SSHD client: pinned host key, password authentication. */
 final class SftpStore implements BatchStore {
 
     private final SshClient ssh;
@@ -34,16 +37,38 @@ final class SftpStore implements BatchStore {
         this.archive = archive;
     }
 
-    static SftpStore connect(URI endpoint, String archiveDir, String user, String password) throws IOException {
+    /**
+     * Connects only to a server whose host key has one of the pinned SHA-256 fingerprints ({@code SHA256:...}, as
+     * {@code ssh-keygen -lf} prints them): a server that cannot prove it is the one configured never sees the password.
+     */
+    static SftpStore connect(URI endpoint, String archiveDir, String user, String password, Set<String> hostKeys)
+            throws IOException {
+        if (hostKeys == null || hostKeys.isEmpty()) {
+            throw new IOException("no host key pinned for " + endpoint.getHost() + ": set host-key to the server's"
+                    + " SHA256 fingerprint");
+        }
         SshClient ssh = SshClient.setUpDefaultClient();
-        // host keys are not pinned yet: a known limitation, documented in docs/connectors.md
-        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        AtomicReference<String> presented = new AtomicReference<>();
+        ssh.setServerKeyVerifier((session, address, key) -> {
+            String fingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, key);
+            presented.set(fingerprint);
+            return hostKeys.contains(fingerprint);
+        });
         ssh.start();
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : 22;
         try {
-            ClientSession session = ssh.connect(user, endpoint.getHost(), endpoint.getPort() > 0 ? endpoint.getPort() : 22)
-                    .verify(Duration.ofSeconds(10)).getSession();
-            session.addPasswordIdentity(password);
-            session.auth().verify(Duration.ofSeconds(10));
+            ClientSession session = ssh.connect(user, endpoint.getHost(), port).verify(Duration.ofSeconds(10))
+                    .getSession();
+            try {
+                session.addPasswordIdentity(password);
+                session.auth().verify(Duration.ofSeconds(10));
+            } catch (IOException | RuntimeException e) {
+                if (presented.get() != null && !hostKeys.contains(presented.get())) {
+                    throw new IOException("host key of " + endpoint.getHost() + ":" + port + " is " + presented.get()
+                            + ", not a pinned host-key: refused before authenticating", e);
+                }
+                throw e;
+            }
             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
             String dir = endpoint.getPath() == null || endpoint.getPath().isEmpty() ? "/" : endpoint.getPath();
             dir = dir.endsWith("/") ? dir : dir + "/";
