@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -21,7 +22,9 @@ import io.busbar.hub.connectors.soap.CreditCheckSettings;
 import io.busbar.hub.connectors.soap.CreditCheckUnavailableException;
 import io.busbar.hub.connectors.soap.CreditDecision;
 import io.busbar.hub.infra.HubConfig;
+import io.busbar.hub.infra.StartupCheckFailed;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Intake step: the credit check of a legacy system ({@code busbar.orders.credit-check} names a
@@ -60,6 +63,23 @@ public class OrderCreditCheck {
 
     @Inject
     MeterRegistry registry;
+
+    /**
+     * A credit check named but not configured, or configured wrongly, stops the hub at start with the instance and key
+     * named, like every other connector instance, not at the first order.
+     */
+    void checkConfiguration(@Observes StartupEvent start) {
+        String name = instance.map(String::trim).orElse("");
+        if (!name.isEmpty()) {
+            CreditCheckSettings settings;
+            try {
+                settings = connectors.settings(name);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new StartupCheckFailed("busbar.orders.credit-check names " + name + ": " + e.getMessage());
+            }
+            LOG.infof("Order intake asks credit check %s at %s", name, settings.endpoint());
+        }
+    }
 
     /** Sets the decision headers, or sends the order again for later and marks this delivery as postponed. */
     public void check(Exchange exchange) {

@@ -103,6 +103,23 @@ class HubLifecycleIT {
         }
     }
 
+    @Test
+    void aCreditCheckThatIsNotConfiguredStopsTheStartWithOneLine() {
+        try (HubProcess hub = HubProcess.embedded("lifecycle-credit-check")) {
+            hub.with("busbar.orders.credit-check", "credit-bureau").start();
+            assertThat(hub.awaitExit(START)).isNotZero();
+            assertOneClearLine(hub.output(), "Busbar cannot start: busbar.orders.credit-check names credit-bureau:"
+                    + " no connector instance credit-bureau of type soap-credit-check");
+        }
+        try (HubProcess hub = HubProcess.embedded("lifecycle-credit-check-endpoint")) {
+            hub.with("busbar.orders.credit-check", "credit-bureau")
+                    .with("busbar.connectors.credit-bureau.type", "soap-credit-check").start();
+            assertThat(hub.awaitExit(START)).isNotZero();
+            assertOneClearLine(hub.output(), "Busbar cannot start: busbar.orders.credit-check names credit-bureau:"
+                    + " connector credit-bureau: endpoint is required");
+        }
+    }
+
     private static void assertOneClearLine(String output, String line) {
         assertThat(output).contains(line);
         assertThat(output.lines().filter(l -> l.contains("Busbar cannot start"))).hasSize(1);
