@@ -13,21 +13,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
-import jakarta.jms.Session;
 
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.busbar.hub.infra.BrokerManagement;
 import io.busbar.hub.infra.HubConfig;
 import io.busbar.hub.infra.HubInfrastructure;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -158,20 +151,8 @@ public class BrokerQueueMetrics {
         if (embedded != null) {
             return embedded.getActiveMQServerControl().listQueues(ALL_QUEUES, 1, 10_000);
         }
-        try (QueueConnection connection = (QueueConnection) infrastructure.brokerEndpoint().connectionFactory()
-                .createConnection()) {
-            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
-            Queue management = ActiveMQJMSClient.createQueue("activemq.management");
-            QueueRequestor requestor = new QueueRequestor(session, management);
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, "broker", "listQueues", ALL_QUEUES, 1, 10_000);
-            Message reply = requestor.request(request);
-            if (!JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("listQueues refused: " + JMSManagementHelper.getResult(reply));
-            }
-            return String.valueOf(JMSManagementHelper.getResult(reply));
-        }
+        return String.valueOf(new BrokerManagement(infrastructure.brokerEndpoint())
+                .invoke("listQueues", ALL_QUEUES, 1, 10_000).orThrow());
     }
 
     static boolean internal(String name, JsonNode q) {

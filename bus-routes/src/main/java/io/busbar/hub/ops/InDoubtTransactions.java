@@ -18,23 +18,17 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
-import jakarta.jms.Session;
 
 import javax.sql.DataSource;
 import javax.transaction.xa.Xid;
 
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
 
+import io.busbar.hub.infra.BrokerManagement;
 import io.busbar.hub.infra.HubInfrastructure;
 
 /**
@@ -139,16 +133,9 @@ public class InDoubtTransactions {
 
     /** An external broker answers through its management address. */
     private List<Entry> externalBroker() {
-        try (jakarta.jms.Connection connection = infrastructure.brokerEndpoint().connectionFactory().createConnection()) {
-            QueueSession session = ((jakarta.jms.QueueConnection) connection).createQueueSession(false,
-                    Session.AUTO_ACKNOWLEDGE);
-            Queue management = ActiveMQJMSClient.createQueue("activemq.management");
-            QueueRequestor requestor = new QueueRequestor(session, management);
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, "broker", "listPreparedTransactions");
-            Message reply = requestor.request(request);
-            Object[] result = (Object[]) JMSManagementHelper.getResult(reply);
+        try {
+            Object[] result = (Object[]) new BrokerManagement(infrastructure.brokerEndpoint())
+                    .invoke("listPreparedTransactions").orThrow();
             List<Entry> entries = new ArrayList<>();
             for (Object line : result == null ? new Object[0] : result) {
                 entries.add(new Entry(String.valueOf(line), null, -1, "prepared in the broker"));

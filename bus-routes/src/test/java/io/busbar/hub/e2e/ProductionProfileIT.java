@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.busbar.hub.infra.BrokerEndpoint;
+import io.busbar.hub.infra.BrokerManagement;
 import io.busbar.hub.infra.BrokerUsers;
 import io.busbar.hub.infra.EmbeddedBroker;
 import io.busbar.hub.infra.EmbeddedDatabase;
@@ -51,7 +54,12 @@ class ProductionProfileIT {
                         // a SOAP partner account, password stored only as a digest
                         .with("quarkus.security.users.embedded.users.soappartner",
                                 Tokens.digest("soappartner", "s3cret-Partner"))
-                        .with("quarkus.security.users.embedded.roles.soappartner", "customer-service")) {
+                        .with("quarkus.security.users.embedded.roles.soappartner", "customer-service")
+                        // a legacy messaging instance: its MQTT divert is created on the external broker
+                        .with("busbar.connectors.partner-orders.type", "legacy-messaging")
+                        .with("busbar.connectors.partner-orders.source", "legacy.partner.orders")
+                        .with("busbar.connectors.partner-orders.mqtt-topic", "legacy/partner/orders/mqtt")
+                        .with("busbar.connectors.partner-orders.format", "pipe-order")) {
             hub.start().awaitHealthy(Duration.ofSeconds(120));
             assertThat(hub.output()).contains("Profile prod activated")
                     .doesNotContain("Embedded PostgreSQL listening").doesNotContain("Embedded broker");
@@ -64,6 +72,9 @@ class ProductionProfileIT {
             }
             restAcceptsOnlyBearerTokensOfTheIssuer(hub);
             soapAcceptsTheHashedPartnerAccount(hub);
+            operatorsSeeTheExternalBroker(hub);
+            assertThat((Object[]) new BrokerManagement(new BrokerEndpoint("tcp://127.0.0.1:" + brokerPort, "hub-prod",
+                    "hub-secret")).invoke("getDivertNames").orThrow()).contains("connector-partner-orders-mqtt");
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                     PreparedStatement ps = c.prepareStatement("select node_name from bus_selftest_probe where probe_id = ?")) {
                 ps.setString(1, probe);
@@ -91,6 +102,21 @@ class ProductionProfileIT {
         assertThat(Http.post(customers, body, "Bearer " + Tokens.foreignToken(Tokens.ISSUER, "customer-service"))
                 .statusCode()).isEqualTo(401);
         assertThat(Http.post(customers, body, Http.basic("soappartner", "s3cret-Partner")).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * The broker's management operations over TCP: queue depths in the metrics and the broker's prepared transactions
+     * in the in-doubt view come from the external broker, not from an embedded one.
+     */
+    static void operatorsSeeTheExternalBroker(HubProcess hub) {
+        String base = "http://localhost:" + hub.httpPort();
+        String operator = "Bearer " + Tokens.token(Tokens.ISSUER, "operator");
+        Awaitility.await("queue depths from the external broker").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Http.get(base + "/q/metrics", operator).body())
+                        .containsPattern("busbar_queue_messages\\{[^}]*queue=\"order\\.submitted\\.v1\"[^}]*} 0\\.0"));
+        var inDoubt = Http.get(base + "/api/v1/transactions/in-doubt", operator);
+        assertThat(inDoubt.statusCode()).isEqualTo(200);
+        assertThat(inDoubt.body()).contains("\"broker\":[]").doesNotContain("did not answer");
     }
 
     /** SOAP in production: UsernameToken accounts whose passwords are stored as digests. */

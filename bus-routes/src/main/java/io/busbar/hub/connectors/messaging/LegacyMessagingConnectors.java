@@ -6,17 +6,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.Message;
-import jakarta.jms.Queue;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueRequestor;
-import jakarta.jms.QueueSession;
-import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.jms.ActiveMQJMSClient;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
@@ -32,6 +24,7 @@ import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.BusRouteConfiguration;
 import io.busbar.hub.bus.InvalidMessageException;
 import io.busbar.hub.connectors.ConnectorConfig;
+import io.busbar.hub.infra.BrokerManagement;
 import io.busbar.hub.infra.HubInfrastructure;
 
 /**
@@ -158,21 +151,10 @@ public class LegacyMessagingConnectors extends RouteBuilder {
             }
             return;
         }
-        try (QueueConnection connection = (QueueConnection) infrastructure.brokerEndpoint().connectionFactory()
-                .createConnection()) {
-            QueueSession session = connection.createQueueSession(false, Session.AUTO_ACKNOWLEDGE);
-            Queue management = ActiveMQJMSClient.createQueue("activemq.management");
-            QueueRequestor requestor = new QueueRequestor(session, management);
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, "broker", "createDivert", name, name, address,
-                    instance.source(), true, null, null, "ANYCAST");
-            Message reply = requestor.request(request);
-            if (!JMSManagementHelper.hasOperationSucceeded(reply)
-                    && !String.valueOf(JMSManagementHelper.getResult(reply)).contains("already exists")) {
-                throw new IllegalStateException("the broker refused the divert " + name + ": "
-                        + JMSManagementHelper.getResult(reply));
-            }
+        BrokerManagement.Reply reply = new BrokerManagement(infrastructure.brokerEndpoint()).invoke("createDivert",
+                name, name, address, instance.source(), true, null, null, "ANYCAST");
+        if (!reply.succeeded() && !String.valueOf(reply.result()).contains("already exists")) {
+            reply.orThrow();
         }
     }
 
