@@ -63,21 +63,23 @@ class MonitoringEndpointsTest {
         String queue = "metrics.probe." + UUID.randomUUID().toString().substring(0, 8) + ".v1";
         bus.send(queue, "one", Map.of());
         bus.send(queue, "two", Map.of());
-        queueMetrics.poll();
-        assertThat(gauge("busbar_queue_messages", queue)).isEqualTo(2.0);
-        assertThat(gauge("busbar_queue_consumers", queue)).isEqualTo(0.0);
-        assertThat(gauge("busbar_queue_messages_added_total", queue)).isEqualTo(2.0);
+        // the broker counts a sent message on its queue's executor, a moment after the send returns
+        polled(() -> {
+            assertThat(gauge("busbar_queue_messages", queue)).isEqualTo(2.0);
+            assertThat(gauge("busbar_queue_consumers", queue)).isEqualTo(0.0);
+            assertThat(gauge("busbar_queue_messages_added_total", queue)).isEqualTo(2.0);
+        });
 
         assertThat(bus.receive(queue, null, 5000)).isNotNull();
-        queueMetrics.poll();
-        assertThat(gauge("busbar_queue_messages", queue)).isEqualTo(1.0);
-        assertThat(gauge("busbar_queue_messages_acknowledged_total", queue)).isEqualTo(1.0);
+        polled(() -> {
+            assertThat(gauge("busbar_queue_messages", queue)).isEqualTo(1.0);
+            assertThat(gauge("busbar_queue_messages_acknowledged_total", queue)).isEqualTo(1.0);
+        });
 
         String deadLetters = "DLQ." + queue;
         bus.send(deadLetters, "parked", Map.of());
-        queueMetrics.poll();
-        assertThat(metrics()).containsPattern("busbar_queue_messages\\{[^}]*kind=\"dead-letter\"[^}]*queue=\""
-                + Pattern.quote(deadLetters) + "\"[^}]*} 1\\.0");
+        polled(() -> assertThat(metrics()).containsPattern("busbar_queue_messages\\{[^}]*kind=\"dead-letter\"[^}]*queue=\""
+                + Pattern.quote(deadLetters) + "\"[^}]*} 1\\.0"));
         assertThat(metrics()).doesNotContain("queue=\"activemq.management");
     }
 
@@ -172,5 +174,14 @@ class MonitoringEndpointsTest {
                 .matcher(metrics());
         assertThat(m.find()).as(name + " for " + queue).isTrue();
         return Double.parseDouble(m.group(1));
+    }
+
+    /** Polls the broker's queues until the assertion holds (at most 10 s). */
+    private void polled(org.awaitility.core.ThrowingRunnable assertion) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> {
+                    queueMetrics.poll();
+                    assertion.run();
+                });
     }
 }
