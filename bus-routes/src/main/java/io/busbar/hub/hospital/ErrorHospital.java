@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.hospital.DeadLetterViews.ActionResult;
@@ -305,7 +306,8 @@ public class ErrorHospital {
     }
 
     private List<Message> browse(String queue, String selector) {
-        try (Connection connection = infrastructure.brokerEndpoint().connectionFactory().createConnection();
+        try (ActiveMQConnectionFactory factory = infrastructure.brokerEndpoint().connectionFactory();
+                Connection connection = factory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 QueueBrowser browser = session.createBrowser((Queue) session.createQueue(queue), selector)) {
             connection.start();

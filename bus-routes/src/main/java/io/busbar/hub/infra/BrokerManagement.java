@@ -2,6 +2,7 @@ package io.busbar.hub.infra;
 
 import java.time.Duration;
 
+import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -34,16 +35,16 @@ public final class BrokerManagement {
         }
     }
 
-    private final ActiveMQConnectionFactory connectionFactory;
+    private final BrokerEndpoint endpoint;
     private final Duration timeout;
 
-    public BrokerManagement(ActiveMQConnectionFactory connectionFactory, Duration timeout) {
-        this.connectionFactory = connectionFactory;
+    public BrokerManagement(BrokerEndpoint endpoint, Duration timeout) {
+        this.endpoint = endpoint;
         this.timeout = timeout;
     }
 
     public BrokerManagement(BrokerEndpoint endpoint) {
-        this(endpoint.connectionFactory(), Duration.ofSeconds(10));
+        this(endpoint, Duration.ofSeconds(10));
     }
 
     /**
@@ -51,7 +52,9 @@ public final class BrokerManagement {
      * time-out: a broker that does not answer is an error, never a caller blocked for good.
      */
     public Reply invoke(String operation, Object... parameters) throws Exception {
-        try (jakarta.jms.Connection connection = connectionFactory.createConnection()) {
+        // the factory holds a server locator of its own: closed with the call, not left for every poll to pile up
+        try (ActiveMQConnectionFactory factory = endpoint.connectionFactory();
+                Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TemporaryQueue replies = session.createTemporaryQueue();
             MessageConsumer consumer = session.createConsumer(replies);

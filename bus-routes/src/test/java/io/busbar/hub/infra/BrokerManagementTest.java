@@ -50,7 +50,8 @@ class BrokerManagementTest {
 
     @Test
     void theHubAccountReadsTheBrokersQueues() throws Exception {
-        try (Connection connection = new ActiveMQConnectionFactory(url, "hub", "hub-secret").createConnection()) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, "hub", "hub-secret");
+                Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             session.createProducer(session.createQueue("management.probe.v1")).send(session.createTextMessage("x"));
         }
@@ -83,7 +84,7 @@ class BrokerManagementTest {
     @Test
     void aBrokerThatCannotBeReachedIsAnErrorNotAHang() {
         BrokerManagement nowhere = new BrokerManagement(
-                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + HubTestResource.freePort()
+                new BrokerEndpoint("tcp://127.0.0.1:" + HubTestResource.freePort()
                         + "?reconnectAttempts=0&initialConnectAttempts=1", "hub", "hub-secret"),
                 Duration.ofSeconds(5));
         assertThatThrownBy(() -> nowhere.invoke("getQueueNames")).isInstanceOf(jakarta.jms.JMSException.class);

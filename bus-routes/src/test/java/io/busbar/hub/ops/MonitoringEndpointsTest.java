@@ -2,6 +2,7 @@ package io.busbar.hub.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.core.ThrowingRunnable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,11 +180,10 @@ class MonitoringEndpointsTest {
     }
 
     /** Polls the broker's queues until the assertion holds (at most 10 s). */
-    private void polled(org.awaitility.core.ThrowingRunnable assertion) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> {
-                    queueMetrics.poll();
-                    assertion.run();
-                });
+    private void polled(ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            queueMetrics.poll();
+            assertion.run();
+        });
     }
 }
