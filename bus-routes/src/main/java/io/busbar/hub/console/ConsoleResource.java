@@ -166,10 +166,18 @@ public class ConsoleResource {
 
     @GET
     @Path("dead-letters")
-    public TemplateInstance deadLetters(@QueryParam("queue") String queue, @QueryParam("notice") String notice) {
+    public TemplateInstance deadLetters(@QueryParam("queue") String queue, @QueryParam("page") Integer page,
+            @QueryParam("notice") String notice) {
         access.require(DeadLettersResource.READ);
-        return page(deadLetters).data("queues", hospital.parkingQueues())
-                .data("letters", hospital.list(queue == null || queue.isBlank() ? null : queue)).data("notice", notice);
+        String only = queue == null || queue.isBlank() ? null : queue;
+        Paging paging = Paging.of(page, 50);
+        ErrorHospital.Listing listing = hospital.list(only, (long) paging.page() * paging.size(), paging.size());
+        long pages = (listing.total() + paging.size() - 1) / paging.size();
+        String base = "/console/dead-letters?" + (only == null ? "" : "queue=" + encode(only) + "&") + "page=";
+        return page(deadLetters).data("queues", hospital.parkingQueues()).data("letters", listing.items())
+                .data("total", listing.total()).data("pageNumber", paging.page() + 1).data("pages", Math.max(pages, 1))
+                .data("previous", paging.page() > 0 ? base + (paging.page() - 1) : null)
+                .data("next", paging.page() + 1 < pages ? base + (paging.page() + 1) : null).data("notice", notice);
     }
 
     @GET

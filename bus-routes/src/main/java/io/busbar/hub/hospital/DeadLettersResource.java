@@ -46,16 +46,16 @@ public class DeadLettersResource {
     @Inject
     SecurityIdentity identity;
 
-    /** Parked messages of every DLQ.* and invalid.* queue, or of one. */
+    /** Parked messages of every parking queue (DLQ, DLQ.*, invalid.*), or of one, a page at a time. */
     @GET
     public PageOf<DeadLetter> list(@QueryParam("queue") String queue, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         access.require(READ);
         Paging paging = Paging.of(page, size);
-        List<DeadLetter> all = hospital.list(queue == null || queue.isBlank() ? null : queue.trim());
-        List<DeadLetter> items = all.stream().skip(paging.offset()).limit(paging.size()).toList();
-        return new PageOf<>(items, paging.page(), paging.size(), all.size(),
-                (all.size() + paging.size() - 1) / paging.size());
+        ErrorHospital.Listing listing = hospital.list(queue == null || queue.isBlank() ? null : queue.trim(),
+                (long) paging.page() * paging.size(), paging.size());
+        return new PageOf<>(listing.items(), paging.page(), paging.size(), listing.total(),
+                (int) ((listing.total() + paging.size() - 1) / paging.size()));
     }
 
     @GET

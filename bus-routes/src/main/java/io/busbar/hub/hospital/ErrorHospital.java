@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +35,12 @@ import jakarta.jms.TextMessage;
 import javax.sql.DataSource;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.hospital.DeadLetterViews.ActionResult;
@@ -48,7 +54,8 @@ import io.busbar.services.common.ServiceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The error hospital: the messages parked in {@code DLQ.*} and {@code invalid.*}, browsed where they are; an
+ * The error hospital: the messages parked in {@code DLQ.*}, {@code invalid.*} and the broker's catch-all {@code DLQ},
+ * browsed where they are (a page at a time, at the broker); an
  * operator's edit kept beside the message until it is resubmitted; resubmission to the original queue and discarding,
  * each in one XA transaction with its audit row. A parked message is resubmitted or discarded at most once: the audit
  * table's unique index makes a repeated request find the first action instead of acting again.
@@ -58,8 +65,20 @@ public class ErrorHospital {
 
     public static final String RESUBMITTED_FROM = "busbarResubmittedFrom";
     public static final String RESUBMITTED_BY = "busbarResubmittedBy";
+    /** The broker's own catch-all dead-letter queue (address-setting dead-letter-address of deploy/broker). */
+    public static final String CATCH_ALL = "DLQ";
     private static final Set<String> PARKING_HEADERS = Set.of(BusHeaders.REASON, BusHeaders.EXCEPTION,
             BusHeaders.ORIGINAL_QUEUE, BusHeaders.ATTEMPTS, BusHeaders.ROUTE, BusHeaders.PARKED_AT);
+    // plain words joined by dots: no Artemis wildcard (#, *), no fully qualified name (::), no prefix (queue://)
+    private static final String NAME = "[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*";
+    private static final Pattern QUEUE_NAME = Pattern.compile(NAME);
+    private static final Pattern PARKING_QUEUE = Pattern.compile("DLQ|(DLQ|invalid)\\." + NAME);
+    private static final String ORIG_QUEUE = "_AMQ_ORIG_QUEUE";
+    private static final String ORIG_ADDRESS = "_AMQ_ORIG_ADDRESS";
+
+    /** One page of parked messages, and how many there are in all. */
+    public record Listing(List<DeadLetter> items, long total) {
+    }
 
     @Inject
     HubInfrastructure infrastructure;
@@ -73,7 +92,7 @@ public class ErrorHospital {
     @Inject
     FlowJournal journal;
 
-    /** Queues holding parked messages: {@code DLQ.*} and {@code invalid.*}, with their message counts. */
+    /** Queues holding parked messages: {@code DLQ}, {@code DLQ.*} and {@code invalid.*}, with their message counts. */
     public List<ParkingQueue> parkingQueues() {
         ActiveMQServer broker = infrastructure.embeddedBroker();
         if (broker == null) {
@@ -83,10 +102,10 @@ public class ErrorHospital {
         List<ParkingQueue> queues = new ArrayList<>();
         for (SimpleString address : broker.getPostOffice().getAddresses()) {
             String name = address.toString();
-            if (name.startsWith("DLQ.") || name.startsWith("invalid.")) {
+            if (PARKING_QUEUE.matcher(name).matches()) {
                 // parking addresses are anycast: one queue of the same name
                 org.apache.activemq.artemis.core.server.Queue queue = broker.locateQueue(address);
-                if (queue != null) {
+                if (queue != null && queue.getAddress().equals(address)) {
                     queues.add(new ParkingQueue(name, queue.getMessageCount()));
                 }
             }
@@ -95,18 +114,29 @@ public class ErrorHospital {
         return queues;
     }
 
-    /** The parked messages of one queue, or of every parking queue, oldest first. */
-    public List<DeadLetter> list(String onlyQueue) {
-        List<String> queues = onlyQueue != null ? List.of(parkingQueue(onlyQueue))
-                : parkingQueues().stream().filter(q -> q.messages() > 0).map(ParkingQueue::queue).toList();
+    /**
+     * One page of the parked messages of one queue, or of every parking queue (queue by queue, oldest first). Only
+     * the page is read, at the broker: the messages before it are skipped there, their bodies never read.
+     */
+    public Listing list(String onlyQueue, long offset, int size) {
+        List<ParkingQueue> queues = onlyQueue != null ? List.of(new ParkingQueue(onlyQueue, existing(onlyQueue)))
+                : parkingQueues();
+        long total = queues.stream().mapToLong(ParkingQueue::messages).sum();
         Set<String> edited = editedIds();
         List<DeadLetter> letters = new ArrayList<>();
-        for (String queue : queues) {
-            for (Message m : browse(queue, null)) {
-                letters.add(summary(queue, m, edited));
+        long skip = offset;
+        for (ParkingQueue queue : queues) {
+            if (letters.size() >= size) {
+                break;
             }
+            if (skip >= queue.messages()) {
+                skip -= queue.messages();
+                continue;
+            }
+            letters.addAll(page(queue.queue(), skip, size - letters.size(), edited));
+            skip = 0;
         }
-        return letters;
+        return new Listing(letters, total);
     }
 
     /** One parked message with its body: masked unless {@code unmasked}. */
@@ -115,7 +145,7 @@ public class ErrorHospital {
     }
 
     private DeadLetterDetail open(String queue, String messageId, boolean unmasked, String actor, boolean auditUnmasked) {
-        parkingQueue(queue);
+        existing(queue);
         Message message = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
         Optional<String[]> edit = edit(messageId);
         String body = body(message);
@@ -140,9 +170,9 @@ public class ErrorHospital {
 
     /** Keeps an edited body for the message, checked against what its original queue takes. */
     public DeadLetterDetail edit(String queue, String messageId, String body, String actor) {
-        parkingQueue(queue);
+        existing(queue);
         Message message = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
-        String original = originalQueue(queue, message);
+        String original = resubmitTarget(queue, message);
         String problem = checks.problem(original, body);
         if (problem != null) {
             throw new ServiceException.InvalidRequest("INVALID_MESSAGE", "the edited message would not be accepted by "
@@ -191,7 +221,7 @@ public class ErrorHospital {
     }
 
     private ActionResult act(String action, String queue, String messageId, String actor) {
-        parkingQueue(queue);
+        existing(queue);
         Optional<ActionResult> before = handled(messageId);
         if (before.isPresent()) {
             return before.get();
@@ -222,7 +252,7 @@ public class ErrorHospital {
             throw new AlreadyHandled();
         }
         Message seen = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
-        String original = originalQueue(queue, seen);
+        String original = resubmitTarget(queue, seen);
         update("update dead_letter_audit set original_queue = ?, correlation_id = ? where message_id = ? and action = ?",
                 original, str(seen, BusHeaders.CORRELATION_ID), messageId, action);
         // sessions of the XA pool created inside the transaction are enlisted in it, with the database
@@ -305,55 +335,187 @@ public class ErrorHospital {
         return copy;
     }
 
+    /** The messages of a queue the selector picks (one message id: at most one), bodies read. */
     private List<Message> browse(String queue, String selector) {
+        return browse(queue, selector, 0, 1000, true);
+    }
+
+    /**
+     * Browses an existing queue: a browser on a queue that does not exist would have the broker create it (and one
+     * named with a wildcard would then collect copies of every message parked after), so existence is asked first.
+     */
+    private List<Message> browse(String queue, String selector, long skip, int limit, boolean readBodies) {
         try (ActiveMQConnectionFactory factory = infrastructure.brokerEndpoint().connectionFactory();
                 Connection connection = factory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                QueueBrowser browser = session.createBrowser((Queue) session.createQueue(queue), selector)) {
-            connection.start();
-            List<Message> messages = new ArrayList<>();
-            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && messages.size() < 1000;) {
-                Message m = (Message) e.nextElement();
-                body(m);
-                messages.add(m);
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            if (messageCount(session, queue, queue) < 0) {
+                throw queueNotFound(queue);
             }
-            return messages;
+            try (QueueBrowser browser = session.createBrowser((Queue) session.createQueue(queue), selector)) {
+                connection.start();
+                List<Message> messages = new ArrayList<>();
+                long skipped = 0;
+                for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && messages.size() < limit;) {
+                    Message m = (Message) e.nextElement();
+                    if (skipped < skip) {
+                        skipped++;
+                        continue;
+                    }
+                    if (readBodies) {
+                        body(m);
+                    }
+                    messages.add(m);
+                }
+                return messages;
+            }
         } catch (InvalidDestinationException e) {
-            // nothing was ever parked there
-            return List.of();
+            throw queueNotFound(queue);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse " + queue, e);
         }
     }
 
+    /** One page of a parking queue's summaries: on the embedded broker straight from the queue, bodies untouched. */
+    private List<DeadLetter> page(String queue, long skip, int limit, Set<String> edited) {
+        ActiveMQServer broker = infrastructure.embeddedBroker();
+        if (broker == null) {
+            // an external broker: its browser skips at the broker's end of the connection, bodies left unread here
+            return browse(queue, null, skip, limit, false).stream().map(m -> summary(queue, m, edited)).toList();
+        }
+        org.apache.activemq.artemis.core.server.Queue q = broker.locateQueue(SimpleString.of(queue));
+        if (q == null) {
+            return List.of();
+        }
+        List<DeadLetter> letters = new ArrayList<>();
+        try (LinkedListIterator<MessageReference> refs = q.browserIterator()) {
+            long skipped = 0;
+            while (refs.hasNext() && letters.size() < limit) {
+                MessageReference ref = refs.next();
+                if (skipped < skip) {
+                    skipped++;
+                    continue;
+                }
+                org.apache.activemq.artemis.api.core.Message m = ref.getMessage();
+                Object correlation = m.getCorrelationID();
+                letters.add(summary(queue, m.getUserID() == null ? null : "ID:" + m.getUserID(),
+                        correlation == null ? null : correlation.toString(), m::getObjectProperty, edited));
+            }
+        }
+        return letters;
+    }
+
+    /**
+     * The message count of a queue that exists (bound to the address given), -1 otherwise; asked of the broker
+     * without creating anything.
+     */
+    private static long messageCount(Session session, String address, String queue) throws JMSException {
+        try {
+            ClientSession core = ((ActiveMQSession) session).getCoreSession();
+            ClientSession.QueueQuery query = core.queueQuery(SimpleString.of(queue));
+            return query.isExists() && query.getAddress() != null && query.getAddress().toString().equals(address)
+                    ? query.getMessageCount()
+                    : -1;
+        } catch (org.apache.activemq.artemis.api.core.ActiveMQException e) {
+            throw new IllegalStateException("cannot ask the broker about " + queue, e);
+        }
+    }
+
+    private long messageCount(String address, String queue) {
+        try (ActiveMQConnectionFactory factory = infrastructure.brokerEndpoint().connectionFactory();
+                Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            return messageCount(session, address, queue);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot ask the broker about " + queue, e);
+        }
+    }
+
+    /**
+     * A parking queue named in a request: its message count. A name that is not a plain parking queue name (a
+     * wildcard, a fully qualified name) is a bad request; one that names no existing queue is not found.
+     */
+    private long existing(String queue) {
+        if (queue == null || queue.length() > 300 || !PARKING_QUEUE.matcher(queue).matches()) {
+            throw new ServiceException.InvalidRequest("INVALID_QUEUE", "not a parking queue name: parked messages are"
+                    + " in DLQ, DLQ.<queue> and invalid.<queue>, named without wildcards");
+        }
+        long count = messageCount(queue, queue);
+        if (count < 0) {
+            throw queueNotFound(queue);
+        }
+        return count;
+    }
+
+    private static ServiceException queueNotFound(String queue) {
+        return new ServiceException.NotFound("QUEUE_NOT_FOUND", "no parking queue " + queue);
+    }
+
     private DeadLetter summary(String queue, Message m, Set<String> edited) {
         try {
-            String id = m.getJMSMessageID();
-            String correlation = str(m, BusHeaders.CORRELATION_ID);
-            if (correlation == null) {
-                correlation = m.getJMSCorrelationID();
-            }
-            Object attempts = m.getObjectProperty(BusHeaders.ATTEMPTS);
-            return new DeadLetter(queue, id, originalQueue(queue, m), str(m, BusHeaders.REASON),
-                    attempts == null ? null : Integer.valueOf(attempts.toString()), str(m, BusHeaders.ROUTE),
-                    str(m, BusHeaders.PARKED_AT), correlation, str(m, BusHeaders.ORDER_ID), str(m, BusHeaders.EVENT_TYPE),
-                    edited.contains(id), correlation == null ? null : "/api/v1/flows/" + correlation);
+            return summary(queue, m.getJMSMessageID(), m.getJMSCorrelationID(), name -> property(m, name), edited);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read a parked message of " + queue, e);
         }
     }
 
-    private static String originalQueue(String queue, Message m) {
-        String original = str(m, BusHeaders.ORIGINAL_QUEUE);
-        return original != null ? original : queue.substring(queue.indexOf('.') + 1);
+    private DeadLetter summary(String queue, String id, String jmsCorrelation, Function<String, Object> properties,
+            Set<String> edited) {
+        String correlation = text(properties.apply(BusHeaders.CORRELATION_ID));
+        if (correlation == null) {
+            correlation = jmsCorrelation;
+        }
+        Object attempts = properties.apply(BusHeaders.ATTEMPTS);
+        return new DeadLetter(queue, id, originalQueue(queue, properties), text(properties.apply(BusHeaders.REASON)),
+                attempts == null ? null : Integer.valueOf(attempts.toString()), text(properties.apply(BusHeaders.ROUTE)),
+                text(properties.apply(BusHeaders.PARKED_AT)), correlation, text(properties.apply(BusHeaders.ORDER_ID)),
+                text(properties.apply(BusHeaders.EVENT_TYPE)), edited.contains(id),
+                correlation == null ? null : "/api/v1/flows/" + correlation);
     }
 
-    private String parkingQueue(String queue) {
-        if (queue == null || !(queue.startsWith("DLQ.") || queue.startsWith("invalid.")) || queue.length() > 300) {
-            throw new ServiceException.NotFound("QUEUE_NOT_FOUND", "no parking queue " + queue
-                    + ": parked messages are in DLQ.<queue> and invalid.<queue>");
+    /**
+     * Where the message came from: the hub's parking header; for what the broker moved to its catch-all DLQ, the
+     * queue Artemis recorded (fully qualified when it was a subscription of a topic); else the parking queue's suffix.
+     */
+    private static String originalQueue(String queue, Function<String, Object> properties) {
+        String original = text(properties.apply(BusHeaders.ORIGINAL_QUEUE));
+        if (original != null) {
+            return original;
         }
-        return queue;
+        String origQueue = text(properties.apply(ORIG_QUEUE));
+        if (origQueue != null) {
+            String origAddress = text(properties.apply(ORIG_ADDRESS));
+            return origAddress == null || origAddress.equals(origQueue) ? origQueue : origAddress + "::" + origQueue;
+        }
+        return queue.contains(".") ? queue.substring(queue.indexOf('.') + 1) : null;
+    }
+
+    /** The queue a resubmission goes to: the original one, if it is a plain queue that exists, and not a parking one. */
+    private String resubmitTarget(String queue, Message m) {
+        String target = originalQueue(queue, name -> property(m, name));
+        if (target == null) {
+            throw new ServiceException.Conflict("ORIGINAL_QUEUE_UNKNOWN", "the message in " + queue
+                    + " does not say which queue it came from");
+        }
+        String[] parts = target.split("::", -1);
+        boolean plain = parts.length <= 2 && java.util.Arrays.stream(parts).allMatch(p -> QUEUE_NAME.matcher(p).matches())
+                && !PARKING_QUEUE.matcher(parts[parts.length - 1]).matches();
+        if (!plain || messageCount(parts[0], parts[parts.length - 1]) < 0) {
+            throw new ServiceException.Conflict("ORIGINAL_QUEUE_NOT_FOUND", "the original queue " + target
+                    + " of the message in " + queue + " is not a queue of the bus");
+        }
+        return target;
+    }
+
+    private static Object property(Message m, String name) {
+        try {
+            return m.getObjectProperty(name);
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String selector(String messageId) {

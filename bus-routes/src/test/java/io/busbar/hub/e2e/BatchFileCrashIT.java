@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.busbar.hub.infra.EmbeddedDatabase;
 import io.busbar.hub.testsupport.HubProcess;
+import io.busbar.hub.testsupport.HubTestResource;
 
 /**
  * The packaged hub is killed with SIGKILL in the middle of a batch file and started again: every good record is on
@@ -35,7 +36,7 @@ class BatchFileCrashIT {
 
     @Test
     void killedMidFileTheHubResumesWithoutLosingOrDuplicatingARecord() throws Exception {
-        try (HubProcess hub = HubProcess.embedded("batch-crash")) {
+        try (HubProcess hub = HubProcess.embedded("batch-crash").withTestHubAccount()) {
             Path in = hub.dataDir().resolve("batch-in");
             configure(hub, in);
             hub.start().awaitHealthy(START);
@@ -117,7 +118,7 @@ class BatchFileCrashIT {
     private static BitSet drain(HubProcess hub, String queue) throws Exception {
         BitSet seen = new BitSet();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:" + hub.brokerPort());
-        try (jakarta.jms.Connection c = factory.createConnection("demo-client", "demo-client")) {
+        try (jakarta.jms.Connection c = factory.createConnection(HubTestResource.TEST_HUB, HubTestResource.TEST_HUB)) {
             c.start();
             Session s = c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
             MessageConsumer consumer = s.createConsumer(s.createQueue(queue));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.busbar.hub.testsupport.BusClient;
 import io.busbar.hub.testsupport.Http;
 import io.busbar.hub.testsupport.HubProcess;
+import io.busbar.hub.testsupport.HubTestResource;
 
 /** The packaged hub, run as a user runs it: one command, embedded defaults, stop and restart. */
 class HubLifecycleIT {
@@ -34,7 +35,7 @@ class HubLifecycleIT {
 
     @Test
     void startsOnEmbeddedDefaultsAndKeepsItsDataAcrossARestart() throws Exception {
-        try (HubProcess hub = HubProcess.embedded("lifecycle-restart")) {
+        try (HubProcess hub = HubProcess.embedded("lifecycle-restart").withTestHubAccount()) {
             hub.start().awaitHealthy(START);
             String health = get(hub.health());
             assertThat(health).contains("\"name\": \"Artemis broker\"", "\"name\": \"Database connections health check\"",
@@ -47,7 +48,7 @@ class HubLifecycleIT {
 
             String probe = UUID.randomUUID().toString();
             String parked = "kept across restart " + UUID.randomUUID();
-            try (BusClient client = BusClient.tcp(hub.brokerPort(), "demo-client", "demo-client")) {
+            try (BusClient client = BusClient.tcp(hub.brokerPort(), HubTestResource.TEST_HUB, HubTestResource.TEST_HUB)) {
                 client.send("bus.selftest.v1", "{\"probeId\":\"" + probe + "\"}", Map.of("probe", probe));
                 assertThat(client.receive("bus.selftest.done.v1", "probe = '" + probe + "'", 30_000)).isNotNull();
                 // nobody consumes this queue: the message must wait in the journal
@@ -59,7 +60,7 @@ class HubLifecycleIT {
             assertThat(hub.output()).contains("Embedded PostgreSQL listening").containsPattern("busbar stopped in [0-9.]+s");
 
             hub.start().awaitHealthy(START);
-            try (BusClient client = BusClient.tcp(hub.brokerPort(), "demo-client", "demo-client")) {
+            try (BusClient client = BusClient.tcp(hub.brokerPort(), HubTestResource.TEST_HUB, HubTestResource.TEST_HUB)) {
                 TextMessage kept = client.receive("it.restart.v1", null, 10_000);
                 assertThat(kept).as("message sent before the restart").isNotNull();
                 assertThat(kept.getText()).isEqualTo(parked);

@@ -1,6 +1,7 @@
 package io.busbar.hub.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,11 +66,13 @@ class ProductionProfileIT {
                     .doesNotContain("Embedded PostgreSQL listening").doesNotContain("Embedded broker");
 
             String probe = UUID.randomUUID().toString();
+            // the self-test probe is the hub's own queue: sent over TCP with the hub's account
             try (BusClient client = BusClient.using(
-                    new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "partner", "partner-secret"))) {
+                    new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "hub-prod", "hub-secret"))) {
                 client.send("bus.selftest.v1", "{\"probeId\":\"" + probe + "\"}", Map.of("probe", probe));
                 assertThat(client.receive("bus.selftest.done.v1", "probe = '" + probe + "'", 30_000)).isNotNull();
             }
+            partnerReachesOnlyThePublishedAddresses(brokerPort);
             restAcceptsOnlyBearerTokensOfTheIssuer(hub);
             soapAcceptsTheHashedPartnerAccount(hub);
             operatorsSeeTheExternalBroker(hub);
@@ -85,6 +88,24 @@ class ProductionProfileIT {
             }
         } finally {
             broker.stop();
+        }
+    }
+
+    /**
+     * The standalone broker runs the same policy as the embedded one: the partner account sends to a published entry
+     * address, where the hub takes the message (and parks it, not being an order), and may not touch the hub's queues.
+     */
+    static void partnerReachesOnlyThePublishedAddresses(int brokerPort) {
+        String probe = UUID.randomUUID().toString();
+        try (BusClient partner = BusClient.using(
+                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "partner", "partner-secret"));
+                BusClient hub = BusClient.using(
+                        new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "hub-prod", "hub-secret"))) {
+            partner.send("legacy.partner.orders", "not a pipe order", Map.of("probe", probe));
+            Awaitility.await("parked by the hub").atMost(Duration.ofSeconds(30))
+                    .until(() -> !hub.browse("invalid.legacy.partner.orders", "probe = '" + probe + "'").isEmpty());
+            assertThatThrownBy(() -> partner.send("bus.selftest.v1", "{}", Map.of()))
+                    .hasCauseInstanceOf(jakarta.jms.JMSSecurityException.class);
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.busbar.hub.testsupport.BusClient;
 import io.busbar.hub.testsupport.HubProcess;
+import io.busbar.hub.testsupport.HubTestResource;
 
 /**
  * The packaged hub starting with route files already in its routes directory: the good ones run from the start, a
@@ -29,7 +30,7 @@ class RouteFilesAtStartIT {
 
     @Test
     void theHubDeploysItsRoutesDirectoryAtStartAndABrokenFileDoesNotStopIt() throws Exception {
-        try (HubProcess hub = HubProcess.embedded("routes-at-start")) {
+        try (HubProcess hub = HubProcess.embedded("routes-at-start").withTestHubAccount()) {
             Path routes = Files.createDirectories(hub.dataDir().resolve("routes"));
             Files.writeString(routes.resolve("echo.yaml"), """
                     - route:
@@ -64,7 +65,7 @@ class RouteFilesAtStartIT {
             assertThat(get(hub, "/q/health/ready")).contains("\"status\": \"UP\"")
                     .contains("\"rejected broken.xml\": \"broken.xml:3: a route that consumes from the bus");
 
-            try (BusClient client = BusClient.tcp(hub.brokerPort(), "demo-client", "demo-client")) {
+            try (BusClient client = BusClient.tcp(hub.brokerPort(), HubTestResource.TEST_HUB, HubTestResource.TEST_HUB)) {
                 String id = UUID.randomUUID().toString();
                 client.send("it.start.in.v1", "hello", Map.of("id", id));
                 TextMessage echoed = client.receive("it.start.out.v1", "id = '" + id + "'", 20_000);

@@ -67,7 +67,7 @@ class RouteHotDeployTest {
 
     @BeforeEach
     void connect() {
-        client = BusClient.tcp(brokerPort, "demo-client", "demo-client");
+        client = BusClient.tcp(brokerPort, HubTestResource.TEST_HUB, HubTestResource.TEST_HUB);
         flow = "f" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         in = "test." + flow + ".in.v1";
         out = "test." + flow + ".out.v1";

@@ -55,7 +55,7 @@ class BusSelfTestXaTest {
 
     @BeforeEach
     void connect() {
-        outsideClient = BusClient.tcp(brokerPort, "demo-client", "demo-client");
+        outsideClient = BusClient.tcp(brokerPort, HubTestResource.TEST_HUB, HubTestResource.TEST_HUB);
         hubClient = BusClient.using(infrastructure.brokerEndpoint().connectionFactory());
     }
 

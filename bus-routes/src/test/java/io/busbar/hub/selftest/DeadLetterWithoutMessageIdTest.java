@@ -37,7 +37,7 @@ class DeadLetterWithoutMessageIdTest {
     @Test
     void aFailingMessageWithoutAMessageIdIsParkedWithItsReason() throws Exception {
         String probe = UUID.randomUUID().toString();
-        try (BusClient client = BusClient.tcp(brokerPort, "demo-client", "demo-client");
+        try (BusClient client = BusClient.tcp(brokerPort, HubTestResource.TEST_HUB, HubTestResource.TEST_HUB);
                 BusClient hub = BusClient.using(infrastructure.brokerEndpoint().connectionFactory())) {
             client.sendWithoutMessageId("bus.selftest.v1", "{\"probeId\":\"" + probe + "\",\"fail\":true}",
                     Map.of("probe", probe));

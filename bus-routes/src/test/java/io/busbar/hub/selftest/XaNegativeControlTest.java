@@ -59,7 +59,7 @@ class XaNegativeControlTest {
     @Test
     void withoutTwoPhaseCommitInTheDatabaseAGoodMessageCannotCommit() throws JMSException {
         String probe = UUID.randomUUID().toString();
-        try (BusClient outside = BusClient.tcp(brokerPort, "demo-client", "demo-client");
+        try (BusClient outside = BusClient.tcp(brokerPort, HubTestResource.TEST_HUB, HubTestResource.TEST_HUB);
                 BusClient hub = BusClient.using(infrastructure.brokerEndpoint().connectionFactory())) {
             outside.send("bus.selftest.v1", "{\"probeId\":\"" + probe + "\"}", Map.of("probe", probe));
 

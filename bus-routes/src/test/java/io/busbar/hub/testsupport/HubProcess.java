@@ -47,6 +47,16 @@ public final class HubProcess implements AutoCloseable {
         return new HubProcess(Scratch.freshDirectory(name).resolve("data"));
     }
 
+    /**
+     * Adds a broker account of the hub role ({@link HubTestResource#TEST_HUB}, password the same) for a test that
+     * plays the hub's part over TCP: the partner account reaches only the published addresses.
+     */
+    public HubProcess withTestHubAccount() {
+        properties.put("busbar.broker.users." + HubTestResource.TEST_HUB + ".password", HubTestResource.TEST_HUB);
+        properties.put("busbar.broker.users." + HubTestResource.TEST_HUB + ".roles", "hub");
+        return this;
+    }
+
     public HubProcess with(String property, String value) {
         properties.put(property, value);
         return this;

@@ -19,6 +19,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class HubTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** A broker account with the hub role, for tests that act as the hub over TCP (user name = password). */
+    public static final String TEST_HUB = "test-hub";
+
     private static EmbeddedDatabase database;
     private static volatile String currentJdbcUrl;
     private final Map<String, String> serverSettings = new HashMap<>();
@@ -40,6 +43,10 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
         config.put("busbar.broker.port", Integer.toString(freePort()));
+        // tests that play the hub's part over TCP (probes, route-file queues) use an account of the hub role: the
+        // partner account (demo-client) may only reach the published addresses
+        config.put("busbar.broker.users." + TEST_HUB + ".password", TEST_HUB);
+        config.put("busbar.broker.users." + TEST_HUB + ".roles", "hub");
         config.put("busbar.jolokia.port", Integer.toString(freePort()));
         return config;
     }
