@@ -435,9 +435,13 @@ public class ErrorHospital {
      * wildcard, a fully qualified name) is a bad request; one that names no existing queue is not found.
      */
     private long existing(String queue) {
-        if (queue == null || queue.length() > 300 || !PARKING_QUEUE.matcher(queue).matches()) {
-            throw new ServiceException.InvalidRequest("INVALID_QUEUE", "not a parking queue name: parked messages are"
-                    + " in DLQ, DLQ.<queue> and invalid.<queue>, named without wildcards");
+        if (queue == null || queue.length() > 300 || !QUEUE_NAME.matcher(queue).matches()) {
+            throw new ServiceException.InvalidRequest("INVALID_QUEUE", "not a queue name: words of letters, digits,"
+                    + " '_' and '-' joined by dots, without wildcards");
+        }
+        if (!PARKING_QUEUE.matcher(queue).matches()) {
+            throw new ServiceException.NotFound("QUEUE_NOT_FOUND", "no parking queue " + queue
+                    + ": parked messages are in DLQ, DLQ.<queue> and invalid.<queue>");
         }
         long count = messageCount(queue, queue);
         if (count < 0) {

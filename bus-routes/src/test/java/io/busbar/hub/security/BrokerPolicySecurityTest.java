@@ -116,8 +116,9 @@ class BrokerPolicySecurityTest {
                         .as("browse " + queue).isInstanceOf(JMSSecurityException.class);
             }
         }
-        // the message a partner tried to read is still there for the hub
-        assertThat(hub.receive("order.submitted.v1", "probe = 'internal'", 5_000)).isNotNull();
+        // the message a partner tried to read went to the hub (which parked it: it is no order), not to the partner
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !hub.browse("invalid.order.submitted.v1", "probe = 'internal'").isEmpty());
     }
 
     @Test
@@ -168,7 +169,7 @@ class BrokerPolicySecurityTest {
         try (Connection connection = tcp(PARTNER)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             for (String queue : ENTRY) {
-                TextMessage m = session.createTextMessage("not an order at all");
+                TextMessage m = session.createTextMessage("<notAnOrder/>");
                 m.setStringProperty("probe", probe);
                 session.createProducer(session.createQueue(queue)).send(m);
             }
@@ -177,10 +178,11 @@ class BrokerPolicySecurityTest {
             m.setStringProperty("probe", probe + "-mqtt");
             session.createProducer(session.createTopic("legacy.partner.orders.mqtt")).send(m);
         }
-        // each reached the hub, which parked it as invalid: accepted, read, nothing lost
+        // each reached the hub, which parked it (it is no order): accepted, read, nothing lost
         for (String queue : ENTRY) {
             await("parked from " + queue).atMost(Duration.ofSeconds(30))
-                    .until(() -> !hub.browse("invalid." + queue, "probe = '" + probe + "'").isEmpty());
+                    .until(() -> !hub.browse("invalid." + queue, "probe = '" + probe + "'").isEmpty()
+                            || !hub.browse("DLQ." + queue, "probe = '" + probe + "'").isEmpty());
         }
         await("parked from the MQTT topic").atMost(Duration.ofSeconds(30))
                 .until(() -> !hub.browse("invalid.legacy.partner.orders", "probe = '" + probe + "-mqtt'").isEmpty());
@@ -218,18 +220,18 @@ class BrokerPolicySecurityTest {
     @Test
     void anOperatorBrowsesButNeitherSendsNorConsumes() throws Exception {
         String probe = UUID.randomUUID().toString();
-        hub.send("order.submitted.v1", "operator probe", Map.of("probe", probe));
+        String parked = "DLQ.order.intake.json.v1";
+        hub.send(parked, "operator probe", Map.of("probe", probe));
         try (Connection connection = tcp(OPERATOR)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var browsed = session.createBrowser(session.createQueue("order.submitted.v1"), "probe = '" + probe + "'")
-                    .getEnumeration();
+            var browsed = session.createBrowser(session.createQueue(parked), "probe = '" + probe + "'").getEnumeration();
             assertThat(browsed.hasMoreElements()).isTrue();
-            assertThatThrownBy(() -> session.createConsumer(session.createQueue("order.submitted.v1")))
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(parked)).receive(100))
                     .isInstanceOf(JMSSecurityException.class);
             assertThatThrownBy(() -> session.createProducer(session.createQueue("order.intake.json.v1"))
                     .send(session.createTextMessage("x"))).isInstanceOf(JMSSecurityException.class);
         }
-        assertThat(hub.receive("order.submitted.v1", "probe = '" + probe + "'", 5_000)).isNotNull();
+        assertThat(hub.receive(parked, "probe = '" + probe + "'", 5_000)).isNotNull();
     }
 
     // ----------------------------------------------------------------------------------------------- the hospital
@@ -241,7 +243,7 @@ class BrokerPolicySecurityTest {
         for (String queue : List.of("invalid.%23", "DLQ.%23", "DLQ.*", "invalid.*", "DLQ.%2A", "%23", "DLQ.order.%23",
                 "invalid.order.*.v1", "DLQ.order.intake.json.v1::x", "DLQ::DLQ", "queue://DLQ.order.intake.json.v1",
                 "DLQ..x", "DLQ.", "order.submitted.v1", "DLQ.no.such.queue.v1", "invalid.no.such.queue.v1",
-                "ExpiryQueue", "DLQ.order.intake.json.v1%00")) {
+                "ExpiryQueue", "DLQ.order%2Eintake.json.v1%2A", "invalid.order.submitted.v1%2F%23")) {
             var list = given().auth().preemptive().basic("demo-viewer", "demo-viewer").urlEncodingEnabled(false)
                     .get("/api/v1/dead-letters?queue=" + queue);
             assertThat(list.statusCode()).as("list " + queue).isIn(400, 404);
@@ -267,13 +269,16 @@ class BrokerPolicySecurityTest {
         broker().getAddressSettingsRepository().addMatch(queue, new AddressSettings().setMaxDeliveryAttempts(1));
         String probe = UUID.randomUUID().toString();
         String id = hub.send(queue, "{\"probe\": \"" + probe + "\"}", Map.of("probe", probe));
+        String other = hub.send(queue, "{\"probe\": \"" + probe + "-discard\"}", Map.of("probe", probe + "-discard"));
         try (Connection connection = infrastructure.brokerEndpoint().connectionFactory().createConnection()) {
             connection.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            assertThat(session.createConsumer(session.createQueue(queue)).receive(5_000)).isNotNull();
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            assertThat(consumer.receive(5_000)).isNotNull();
+            assertThat(consumer.receive(5_000)).isNotNull();
             session.rollback();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !hub.browse("DLQ", "probe = '" + probe + "'").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.browse("DLQ", "probe LIKE '" + probe + "%'").size() == 2);
         assertThat(hub.browse(queue, null)).isEmpty();
 
         JsonPath queues = given().auth().preemptive().basic("demo-viewer", "demo-viewer").get("/api/v1/dead-letters/queues")
@@ -285,6 +290,16 @@ class BrokerPolicySecurityTest {
         assertThat(listed.getString("items.find { it.messageId == '" + id + "' }.originalQueue")).isEqualTo(queue);
         assertThat(given().auth().preemptive().basic("demo-viewer", "demo-viewer").get("/console/dead-letters?queue=DLQ")
                 .then().statusCode(200).extract().asString()).contains(id);
+
+        JsonPath opened = given().auth().preemptive().basic("demo-operator", "demo-operator")
+                .get("/api/v1/dead-letters/DLQ/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(opened.getString("message.originalQueue")).isEqualTo(queue);
+        assertThat(opened.getString("properties._AMQ_ORIG_QUEUE")).isEqualTo(queue);
+
+        given().auth().preemptive().basic("demo-operator", "demo-operator")
+                .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .post("/api/v1/dead-letters/DLQ/" + other + "/discard").then().statusCode(200);
+        assertThat(hub.browse("DLQ", "probe = '" + probe + "-discard'")).isEmpty();
 
         JsonPath result = given().auth().preemptive().basic("demo-operator", "demo-operator")
                 .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
