@@ -65,11 +65,10 @@ public class ErrorHospital {
 
     public static final String RESUBMITTED_FROM = "busbarResubmittedFrom";
     public static final String RESUBMITTED_BY = "busbarResubmittedBy";
-    /** The broker's own catch-all dead-letter queue (address-setting dead-letter-address of deploy/broker). */
-    public static final String CATCH_ALL = "DLQ";
     private static final Set<String> PARKING_HEADERS = Set.of(BusHeaders.REASON, BusHeaders.EXCEPTION,
             BusHeaders.ORIGINAL_QUEUE, BusHeaders.ATTEMPTS, BusHeaders.ROUTE, BusHeaders.PARKED_AT);
-    // plain words joined by dots: no Artemis wildcard (#, *), no fully qualified name (::), no prefix (queue://)
+    // plain words joined by dots: no Artemis wildcard (#, *), no fully qualified name (::), no prefix (queue://);
+    // DLQ alone is the broker's catch-all dead-letter queue (dead-letter-address of deploy/broker/broker.xml)
     private static final String NAME = "[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*";
     private static final Pattern QUEUE_NAME = Pattern.compile(NAME);
     private static final Pattern PARKING_QUEUE = Pattern.compile("DLQ|(DLQ|invalid)\\." + NAME);
@@ -252,7 +251,9 @@ public class ErrorHospital {
             throw new AlreadyHandled();
         }
         Message seen = browse(queue, selector(messageId)).stream().findFirst().orElseThrow(() -> notFound(queue, messageId));
-        String original = resubmitTarget(queue, seen);
+        // a discard needs no queue to go back to (it may be gone); a resubmission goes only to one that is there
+        String original = "RESUBMIT".equals(action) ? resubmitTarget(queue, seen)
+                : originalQueue(queue, name -> property(seen, name));
         update("update dead_letter_audit set original_queue = ?, correlation_id = ? where message_id = ? and action = ?",
                 original, str(seen, BusHeaders.CORRELATION_ID), messageId, action);
         // sessions of the XA pool created inside the transaction are enlisted in it, with the database

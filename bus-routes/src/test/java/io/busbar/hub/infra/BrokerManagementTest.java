@@ -78,7 +78,9 @@ class BrokerManagementTest {
     void anOutsideClientCannotManageTheBroker() {
         assertThatThrownBy(() -> as("partner", "partner-secret").invoke("getQueueNames"))
                 .isInstanceOf(jakarta.jms.JMSSecurityException.class)
-                .hasMessageContaining("partner").hasMessageContaining("MANAGE");
+                // refused at the first step it may not take: since the broker policy of ADR 0015 a partner may not
+                // even create the temporary queue for the answer, before the management address refuses MANAGE
+                .hasMessageContaining("partner").hasMessageMatching("(?s).*(MANAGE|CREATE_NON_DURABLE_QUEUE).*");
     }
 
     @Test

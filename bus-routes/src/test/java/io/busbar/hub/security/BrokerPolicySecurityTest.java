@@ -160,7 +160,39 @@ class BrokerPolicySecurityTest {
                         .isInstanceOf(ActiveMQSecurityException.class);
             }
         }
+        // STOMP asks for createAddress on every SUBSCRIBE: granted on the events topic alone, which exists
+        assertThat(stomp(PARTNER, "SUBSCRIBE\nid:1\ndestination:/topic/order.events.v1\nreceipt:r\n\n\0"))
+                .startsWith("RECEIPT");
+        assertThat(stomp(PARTNER, "SUBSCRIBE\nid:1\ndestination:/topic/" + made + "\nreceipt:r\n\n\0")).startsWith("ERROR");
+        assertThat(stomp(PARTNER, "SEND\ndestination:/queue/" + made + "\nreceipt:r\n\nx\0")).startsWith("ERROR");
         assertThat(names()).isEqualTo(before);
+    }
+
+    /** Sends one STOMP frame after connecting; the first answer frame's command and headers. */
+    private String stomp(String user, String frame) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", brokerPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("CONNECT\naccept-version:1.2\nhost:busbar\nlogin:" + user + "\npasscode:" + user
+                    + "\n\n\0" + frame).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            List<String> frames = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            while (frames.size() < 2) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                if (c == 0) {
+                    frames.add(current.toString().strip());
+                    current.setLength(0);
+                } else {
+                    current.append((char) c);
+                }
+            }
+            assertThat(frames).as("STOMP answers").hasSize(2);
+            assertThat(frames.get(0)).startsWith("CONNECTED");
+            return frames.get(1);
+        }
     }
 
     @Test
