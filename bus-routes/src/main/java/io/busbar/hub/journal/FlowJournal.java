@@ -21,13 +21,14 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
 import org.jboss.logging.Logger;
 
 import io.busbar.hub.infra.HubInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -55,6 +56,9 @@ public class FlowJournal {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    CamelContext camel;
 
     private BlockingQueue<FlowHop> queue;
     private PayloadMask mask;
@@ -85,6 +89,18 @@ public class FlowJournal {
         purger = new Thread(this::purgeRegularly, "busbar-journal-purge");
         purger.setDaemon(true);
         purger.start();
+        // Stopped as a Camel service, so after Camel's routes have shut down and their last hops are queued; a
+        // ShutdownEvent observer would run before Camel stops and lose them.
+        try {
+            camel.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    shutdown();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot tie the flow journal's shutdown to Camel's", e);
+        }
     }
 
     /** Hands a hop to the writer, never waiting: false (and counted) when the queue is full or the journal is off. */
@@ -235,10 +251,6 @@ public class FlowJournal {
         }
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        shutdown();
-    }
-
     @PreDestroy
     void shutdown() {
         if (!running) {
@@ -248,10 +260,11 @@ public class FlowJournal {
         purger.interrupt();
         try {
             // what is queued is written before the database goes away
-            writer.join(5_000);
+            writer.join(config.drainTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.infof("Flow journal stopped: %d hops written, %d left unwritten", (long) written.count(), queue.size());
     }
 
     private static String cut(String text, int max) {
