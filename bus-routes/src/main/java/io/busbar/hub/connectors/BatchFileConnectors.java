@@ -151,7 +151,7 @@ public class BatchFileConnectors {
                 }
                 Path staging = Path.of(dataDir, "connectors-staging", instance.name(), name);
                 try {
-                    inbound.process(instance, store, name, staging);
+                    inbound.process(instance, store, e, staging);
                 } catch (Exception failure) {
                     metrics.fileFailed(instance.name());
                     LOG.errorf(failure, "connector %s: file %s failed; it stays and is tried again at the next poll",
