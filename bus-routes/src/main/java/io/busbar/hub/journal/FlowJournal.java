@@ -41,6 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class FlowJournal {
 
     private static final Logger LOG = Logger.getLogger(FlowJournal.class);
+    private static final int PURGE_SLICE = 10_000;
     private static final String INSERT = "insert into flow_hop (correlation_id, route_id, endpoint, exchange_id, message_id,"
             + " started_at, ended_at, duration_ms, outcome, error, order_id, customer_id, file_name, record_number, event_type,"
             + " payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -95,7 +96,8 @@ public class FlowJournal {
             camel.addService(new ServiceSupport() {
                 @Override
                 protected void doStop() {
-                    shutdown();
+                    // FlowJournal's, not ServiceSupport's own shutdown()
+                    FlowJournal.this.shutdown();
                 }
             }, true, true);
         } catch (Exception e) {
@@ -146,10 +148,16 @@ public class FlowJournal {
     }
 
     public int purgeStartedBefore(Instant cutoff) {
+        // in slices, so that no single statement runs into the datasource's statement_timeout on a large journal
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from flow_hop where started_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("delete from flow_hop where hop_id in"
+                        + " (select hop_id from flow_hop where started_at < ? limit " + PURGE_SLICE + ")")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
-            return ps.executeUpdate();
+            int total = 0;
+            for (int n; (n = ps.executeUpdate()) > 0;) {
+                total += n;
+            }
+            return total;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot purge the flow journal", e);
         }
@@ -264,7 +272,7 @@ public class FlowJournal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.infof("Flow journal stopped: %d hops written, %d left unwritten", (long) written.count(), queue.size());
+        LOG.infof("Flow journal stopped after Camel: %d hops left unwritten", queue.size());
     }
 
     private static String cut(String text, int max) {
