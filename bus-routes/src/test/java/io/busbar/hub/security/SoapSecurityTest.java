@@ -112,6 +112,18 @@ class SoapSecurityTest {
     }
 
     @Test
+    void soap12GetsTheSameFaultAsSenderWithTheWsSecuritySubcode() {
+        String envelope = SoapEnvelope.secured("demo-admin", "demo-admin", "B".repeat(300), Instant.now(), GET)
+                .replace("http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope");
+        long nonces = Database.count("select count(*) from soap.ws_nonce");
+        given().config(from("127.0.0.26")).contentType("application/soap+xml; charset=UTF-8").body(envelope)
+                .post("/soap/customer/soap12").then().statusCode(not(200))
+                .body(containsString("Sender")).body(containsString("wsse:InvalidSecurityToken"))
+                .body(containsString("longer than 128 characters")).body(not(containsString("Exception")));
+        assertThat(Database.count("select count(*) from soap.ws_nonce")).isEqualTo(nonces);
+    }
+
+    @Test
     void aSourceWithTooManyFailuresIsRefusedWithoutItsPasswordBeingChecked() {
         String source = "127.0.0.23";
         for (int i = 0; i < 10; i++) {

@@ -81,10 +81,14 @@ public class SoapAuthGuard {
                 continue;
             }
             for (Node field = token.getFirstChild(); field != null; field = field.getNextSibling()) {
-                if (field instanceof Element f && isCapped(f.getLocalName())
-                        && f.getTextContent().strip().length() > maxFieldLength) {
-                    throw fault(message, INVALID_SECURITY_TOKEN, "The UsernameToken's " + f.getLocalName()
-                            + " is longer than " + maxFieldLength + " characters");
+                if (field instanceof Element f && isCapped(f.getLocalName())) {
+                    // a nonce must also fit the nonce store's column, whatever the configured cap
+                    int cap = WSConstants.NONCE_LN.equals(f.getLocalName()) ? Math.min(maxFieldLength, NonceStore.MAX_NONCE)
+                            : maxFieldLength;
+                    if (f.getTextContent().strip().length() > cap) {
+                        throw fault(message, INVALID_SECURITY_TOKEN, "The UsernameToken's " + f.getLocalName()
+                                + " is longer than " + cap + " characters");
+                    }
                 }
             }
         }
