@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The Kubernetes manifests in deploy/ stay in step with the hub: every setting production refuses to start without is
  * provided, the node name is unique per pod and short enough for XA, the probes are the hub's health endpoints, and
- * the routing rules shipped in the ConfigMap are the hub's own.
+ * the routing rules shipped in the ConfigMap are the hub's own, and the grace period outlasts the hub's shutdown.
  */
 class DeployManifestsTest {
 
@@ -44,6 +46,47 @@ class DeployManifestsTest {
         assertThat(hub.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
         assertThat(document("StatefulSet").path("spec").path("volumeClaimTemplates")).as("a persistent transaction log")
                 .isNotEmpty();
+    }
+
+    /** Every drain the hub runs at shutdown, one after the other, in the order the hub runs them. */
+    static final List<String> SHUTDOWN_BUDGET = List.of("quarkus.shutdown.timeout", "busbar.connectors.drain-timeout",
+            "camel.main.shutdown-timeout", "busbar.routes.drain-timeout", "busbar.journal.drain-timeout");
+
+    @Test
+    void theGracePeriodIsLongerThanEveryShutdownDrainTogether() throws IOException {
+        Properties hubConfig = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            hubConfig.load(in);
+        }
+        Duration sum = Duration.ZERO;
+        for (String key : SHUTDOWN_BUDGET) {
+            String value = hubConfig.getProperty(key);
+            assertThat(value).as(key + " is set explicitly").isNotBlank();
+            for (String profile : List.of("%prod.", "%embedded.")) {
+                assertThat(hubConfig.getProperty(profile + key)).as(profile + key + " would change the budget").isNull();
+            }
+            sum = sum.plus(duration(value.strip()));
+        }
+        JsonNode pod = document("StatefulSet").path("spec").path("template").path("spec");
+        assertThat(pod.has("terminationGracePeriodSeconds")).as("the grace period is set explicitly").isTrue();
+        Duration grace = Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong());
+        assertThat(grace).as("grace period against the shutdown drains " + SHUTDOWN_BUDGET).isGreaterThan(sum);
+        assertThat(container(document("StatefulSet")).path("env").toString()).as("no pod overrides a drain")
+                .doesNotContain("SHUTDOWN").doesNotContain("DRAIN");
+    }
+
+    /** Quarkus' duration forms (60s, 500ms, 2m, PT1M) and Camel's plain seconds. */
+    static Duration duration(String value) {
+        if (value.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.matches("\\d+[smh]")) {
+            return Duration.parse("PT" + value.toUpperCase());
+        }
+        return Duration.parse(value);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.busbar.hub.connectors;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +45,10 @@ public class BatchFileConnectors {
 
     @ConfigProperty(name = "busbar.connectors.enabled", defaultValue = "true")
     boolean enabled;
+
+    /** At shutdown, how long a running poll may take to finish (part of the grace period budget, docs/operations.md). */
+    @ConfigProperty(name = "busbar.connectors.drain-timeout", defaultValue = "10s")
+    Duration drainTimeout;
 
     @Inject
     BatchFileInbound inbound;
@@ -99,7 +104,7 @@ public class BatchFileConnectors {
     void stop(@Observes ShutdownEvent stop) throws InterruptedException {
         if (scheduler != null) {
             scheduler.shutdown();
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+            scheduler.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -146,7 +151,7 @@ public class BatchFileConnectors {
                 }
                 Path staging = Path.of(dataDir, "connectors-staging", instance.name(), name);
                 try {
-                    inbound.process(instance, store, name, staging);
+                    inbound.process(instance, store, e, staging);
                 } catch (Exception failure) {
                     metrics.fileFailed(instance.name());
                     LOG.errorf(failure, "connector %s: file %s failed; it stays and is tried again at the next poll",

@@ -32,12 +32,14 @@ import jakarta.transaction.TransactionManager;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.csv.CSVFormat;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.busbar.connectors.batch.BatchStore;
+import io.busbar.connectors.batch.FileTooLargeException;
 import io.busbar.connectors.record.FieldError;
 import io.busbar.connectors.record.RecordCounts;
 import io.busbar.connectors.record.RecordOutcome;
@@ -80,9 +82,17 @@ public class BatchFileInbound {
     ConnectorMetrics metrics;
 
     /** Processes one file of the store; the caller has checked its name and read lock. */
-    void process(BatchInstance instance, BatchStore store, String name, Path staging) throws Exception {
+    void process(BatchInstance instance, BatchStore store, BatchStore.Entry file, Path staging) throws Exception {
         Files.createDirectories(staging.getParent());
-        String key = download(store, name, staging);
+        String name = file.name();
+        String key;
+        try {
+            key = download(store, file, instance.maxFileSize(), staging);
+        } catch (FileTooLargeException tooLarge) {
+            Files.deleteIfExists(staging);
+            refuse(instance, store, name, tooLarge);
+            return;
+        }
         String archived = name + "." + key.substring(0, 12);
         try {
             FileState state = state(instance, key, name);
@@ -108,15 +118,33 @@ public class BatchFileInbound {
         }
     }
 
+    /**
+     * A file over the instance's max-file-size is not read: it goes to the archive as {@code <name>.too-large} with a
+     * report that says why, so an operator finds it next to the processed ones.
+     */
+    private void refuse(BatchInstance instance, BatchStore store, String name, FileTooLargeException why)
+            throws IOException {
+        String archived = name + ".too-large";
+        store.writeArchive(archived + ".errors.csv", ("record,field,reason,raw\n0,," + quote(why.getMessage()) + ",\n")
+                .getBytes(StandardCharsets.UTF_8));
+        store.archive(name, archived);
+        if ("done-marker".equals(instance.readLock())) {
+            store.delete(name + ".done");
+        }
+        metrics.refused(instance.name());
+        LOG.warnf("connector %s: %s; archived as %s, not read", instance.name(), why.getMessage(), archived);
+    }
+
     /** Copies the file to local staging (so it cannot change under the reader) and returns its SHA-256. */
-    private static String download(BatchStore store, String name, Path staging) throws IOException {
+    private static String download(BatchStore store, BatchStore.Entry file, long maxBytes, Path staging)
+            throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = store.open(name);
+        try (InputStream in = store.open(file, maxBytes);
                 OutputStream out = new DigestOutputStream(Files.newOutputStream(staging), sha)) {
             in.transferTo(out);
         }
@@ -133,7 +161,7 @@ public class BatchFileInbound {
             }
             default -> {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                    yield RecordCounts.csv(in, instance.layout());
+                    yield RecordCounts.csv(in, instance.layout(), CSVFormat.RFC4180, instance.csvLimits());
                 }
             }
         };
@@ -143,7 +171,7 @@ public class BatchFileInbound {
         return switch (instance.format()) {
             case "fixed" -> RecordReader.fixedLength(instance.layout(), in);
             case "lines" -> RecordReader.lines(instance.layout(), in);
-            default -> RecordReader.csv(instance.layout(), in);
+            default -> RecordReader.csv(instance.layout(), in, CSVFormat.RFC4180, instance.csvLimits());
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import io.busbar.connectors.record.CsvLimits;
 import io.busbar.connectors.record.LayoutText;
 import io.busbar.connectors.record.RecordLayout;
 import io.busbar.connectors.record.copybook.CopybookParser;
@@ -23,7 +24,8 @@ import io.busbar.connectors.record.copybook.CopybookParser;
 record BatchInstance(String name, String type, String system, URI endpoint, String user, String password,
         String format, RecordLayout layout, String message, String target, Duration schedule, int batchSize,
         String archiveDir, String readLock, Pattern filePattern, String currency, String source, int batchCount,
-        String fileName, Map<String, String> fields, boolean crlf, Set<String> hostKeys) {
+        String fileName, Map<String, String> fields, boolean crlf, Set<String> hostKeys, long maxFileSize,
+        CsvLimits csvLimits) {
 
     static final Set<String> INBOUND = Set.of("file-in", "ftp-in", "sftp-in");
     static final Set<String> OUTBOUND = Set.of("file-out", "ftp-out", "sftp-out");
@@ -75,7 +77,18 @@ record BatchInstance(String name, String type, String system, URI endpoint, Stri
                 readLock, Pattern.compile(k.optional("file-pattern", ".*")), k.optional("currency", "EUR"),
                 in ? null : k.required("source"), k.integer("batch-count", 1000),
                 k.optional("file-name", name.toUpperCase() + "-{id}.DAT"), fields,
-                Boolean.parseBoolean(k.optional("crlf", "false")), hostKeys(k, endpoint));
+                Boolean.parseBoolean(k.optional("crlf", "false")), hostKeys(k, endpoint), k.size("max-file-size", "1G"),
+                csvLimits(k));
+    }
+
+    /** A CSV field or record over these is a bad record (docs/connectors.md). */
+    private static CsvLimits csvLimits(Keys k) {
+        long field = k.size("max-csv-field-chars", String.valueOf(CsvLimits.DEFAULT.maxFieldChars()));
+        long record = k.size("max-csv-record-chars", String.valueOf(CsvLimits.DEFAULT.maxRecordChars()));
+        if (record > Integer.MAX_VALUE / 2 || field > record) {
+            throw k.wrong("max-csv-record-chars", "must be at least max-csv-field-chars and at most 1G");
+        }
+        return new CsvLimits((int) field, (int) record);
     }
 
     /** SFTP: the server's pinned SHA-256 host key fingerprints (comma-separated, for a key rotation); required. */
@@ -158,6 +171,26 @@ record BatchInstance(String name, String type, String system, URI endpoint, Stri
                 return n;
             } catch (NumberFormatException e) {
                 throw wrong(key, "not a number: " + v);
+            }
+        }
+
+        /** A size: 1048576, 512K, 64M, 1G (binary units). */
+        long size(String key, String fallback) {
+            String v = optional(key, fallback).toUpperCase();
+            long unit = switch (v.charAt(v.length() - 1)) {
+                case 'K' -> 1L << 10;
+                case 'M' -> 1L << 20;
+                case 'G' -> 1L << 30;
+                default -> 1;
+            };
+            try {
+                long n = Long.parseLong(unit == 1 ? v : v.substring(0, v.length() - 1)) * unit;
+                if (n < 1) {
+                    throw wrong(key, "must be at least 1");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw wrong(key, "expected a size such as 65536, 512K, 64M or 1G");
             }
         }
 

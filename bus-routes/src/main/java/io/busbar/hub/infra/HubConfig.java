@@ -174,7 +174,7 @@ public interface HubConfig {
         Duration pollInterval();
 
         /** How long a replaced or removed route may take to finish its in-flight messages before it is stopped. */
-        @WithDefault("20s")
+        @WithDefault("10s")
         Duration drainTimeout();
 
         /** The largest route file the hub accepts, from the directory or by upload. */

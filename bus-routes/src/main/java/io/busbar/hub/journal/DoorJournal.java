@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.busbar.services.common.Correlation;
+import io.busbar.services.soap.SoapAuthGuard;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +34,16 @@ public class DoorJournal {
     FlowJournal journal;
 
     void install(@Observes Router router) {
-        router.route("/soap/*").order(-1000).handler(ctx -> enter(ctx, "soap-door"));
+        router.route("/soap/*").order(-1000).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> {
+                // a request WS-Security refused is not a flow (it is counted in busbar_soap_auth_failures_total)
+                if (ctx.response().headers().contains(SoapAuthGuard.REFUSED_MARK)) {
+                    ctx.response().headers().remove(SoapAuthGuard.REFUSED_MARK);
+                    ctx.put(SoapAuthGuard.REFUSED_MARK, Boolean.TRUE);
+                }
+            });
+            enter(ctx, "soap-door");
+        });
         router.route("/api/*").order(-1000).handler(ctx -> {
             if (CHANGES.contains(ctx.request().method()) && OPERATIONS.stream().noneMatch(ctx.normalizedPath()::startsWith)) {
                 enter(ctx, "rest-door");
@@ -54,6 +64,9 @@ public class DoorJournal {
         Instant started = Instant.now();
         String endpoint = ctx.request().method() + " " + ctx.normalizedPath();
         ctx.addEndHandler(done -> {
+            if (ctx.get(SoapAuthGuard.REFUSED_MARK) != null) {
+                return;
+            }
             int status = ctx.response().getStatusCode();
             boolean ok = status < 400;
             journal.record(new FlowHop(correlation, door, endpoint, null, null, started, Instant.now(),

@@ -21,13 +21,14 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
 import org.jboss.logging.Logger;
 
 import io.busbar.hub.infra.HubInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -40,6 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class FlowJournal {
 
     private static final Logger LOG = Logger.getLogger(FlowJournal.class);
+    private static final int PURGE_SLICE = 10_000;
     private static final String INSERT = "insert into flow_hop (correlation_id, route_id, endpoint, exchange_id, message_id,"
             + " started_at, ended_at, duration_ms, outcome, error, order_id, customer_id, file_name, record_number, event_type,"
             + " payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -55,6 +57,9 @@ public class FlowJournal {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    CamelContext camel;
 
     private BlockingQueue<FlowHop> queue;
     private PayloadMask mask;
@@ -85,6 +90,19 @@ public class FlowJournal {
         purger = new Thread(this::purgeRegularly, "busbar-journal-purge");
         purger.setDaemon(true);
         purger.start();
+        // Stopped as a Camel service, so after Camel's routes have shut down and their last hops are queued; a
+        // ShutdownEvent observer would run before Camel stops and lose them.
+        try {
+            camel.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    // FlowJournal's, not ServiceSupport's own shutdown()
+                    FlowJournal.this.shutdown();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot tie the flow journal's shutdown to Camel's", e);
+        }
     }
 
     /** Hands a hop to the writer, never waiting: false (and counted) when the queue is full or the journal is off. */
@@ -130,10 +148,16 @@ public class FlowJournal {
     }
 
     public int purgeStartedBefore(Instant cutoff) {
+        // in slices, so that no single statement runs into the datasource's statement_timeout on a large journal
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from flow_hop where started_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("delete from flow_hop where hop_id in"
+                        + " (select hop_id from flow_hop where started_at < ? limit " + PURGE_SLICE + ")")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
-            return ps.executeUpdate();
+            int total = 0;
+            for (int n; (n = ps.executeUpdate()) > 0;) {
+                total += n;
+            }
+            return total;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot purge the flow journal", e);
         }
@@ -235,10 +259,6 @@ public class FlowJournal {
         }
     }
 
-    void stop(@Observes ShutdownEvent stop) {
-        shutdown();
-    }
-
     @PreDestroy
     void shutdown() {
         if (!running) {
@@ -248,10 +268,11 @@ public class FlowJournal {
         purger.interrupt();
         try {
             // what is queued is written before the database goes away
-            writer.join(5_000);
+            writer.join(config.drainTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.infof("Flow journal stopped after Camel: %d hops left unwritten", queue.size());
     }
 
     private static String cut(String text, int max) {

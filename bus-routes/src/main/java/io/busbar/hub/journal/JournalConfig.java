@@ -34,6 +34,10 @@ public interface JournalConfig {
     @WithDefault("1h")
     Duration purgeInterval();
 
+    /** At shutdown, after Camel has stopped, how long the writer may take to write what is still queued. */
+    @WithDefault("5s")
+    Duration drainTimeout();
+
     Payload payload();
 
     interface Payload {

@@ -204,6 +204,34 @@ class BatchFileConnectorTest {
     }
 
     @Test
+    void aFileOverMaxFileSizeIsArchivedUnreadWithItsReasonAndAnOversizedCsvFieldIsABadRecord() throws Exception {
+        Path in = BatchFileServersResource.servers.ftpRoot().resolve("capped");
+        String header = "ORDER_ID,CUSTOMER_ID,SKU,QUANTITY,UNIT_PRICE\n";
+        StringBuilder big = new StringBuilder(header);
+        while (big.length() <= 1024) {
+            big.append("BIG-1,CUS-00000001,SKU-A,1,1.00\n");
+        }
+        Files.writeString(in.resolve("big.csv"), big);
+        Files.writeString(in.resolve("big.csv.done"), "");
+        Files.writeString(in.resolve("wide.csv"), header + "W-" + "x".repeat(30) + ",CUS-00000001,SKU-A,1,1.00\n"
+                + "W-2,CUS-00000002,SKU-B,2,2.00\n");
+        Files.writeString(in.resolve("wide.csv.done"), "");
+
+        Path archive = in.resolve("archive");
+        await().atMost(PATIENCE).until(() -> Files.exists(archive.resolve("big.csv.too-large"))
+                && !Files.exists(in.resolve("big.csv.done")) && !Files.exists(in.resolve("wide.csv")));
+        assertThat(Files.readString(archive.resolve("big.csv.too-large"))).as("nothing lost").isEqualTo(big.toString());
+        assertThat(Files.readString(archive.resolve("big.csv.too-large.errors.csv")))
+                .contains("file big.csv is " + big.length() + " bytes, over max-file-size 1024");
+
+        List<TextMessage> good = drainMessages("test.batch.capped.v1", 10);
+        assertThat(good).singleElement().satisfies(m -> assertThat(m.getText()).contains("W-2").doesNotContain("BIG-"));
+        List<TextMessage> invalid = drainMessages("invalid.test.batch.capped.v1", 10);
+        assertThat(invalid).singleElement().satisfies(m -> assertThat(m.getStringProperty(BusHeaders.REASON))
+                .contains("ORDER_ID").contains("a field longer than 20 characters (max-csv-field-chars)"));
+    }
+
+    @Test
     void eventsBecomeFixedLengthFilesInADirectoryAndOverSftp() throws Exception {
         try (BusClient bus = BusClient.using(infrastructure.brokerEndpoint().connectionFactory())) {
             for (int i = 1; i <= 4; i++) {

@@ -38,6 +38,7 @@ public class BatchFileServersResource implements QuarkusTestResourceLifecycleMan
         servers = FileServers.start(base);
         try {
             Files.createDirectories(servers.ftpRoot().resolve("in"));
+            Files.createDirectories(servers.ftpRoot().resolve("capped"));
             Files.createDirectories(servers.sftpRoot().resolve("in"));
             Files.createDirectories(servers.sftpRoot().resolve("out"));
             Path connectorsDir = Files.createDirectories(base.resolve("connectors"));
@@ -67,6 +68,11 @@ public class BatchFileServersResource implements QuarkusTestResourceLifecycleMan
                     "ftp://127.0.0.1:" + servers.ftpPort() + "/in", "username", FileServers.USER, "password",
                     FileServers.PASSWORD, "format", "csv", "layout", FIXED_LAYOUT, "message", "order", "target",
                     "test.batch.orders.v1", "read-lock", "done-marker", "schedule", "200ms");
+            put(config, "ftp-capped", "type", "ftp-in", "endpoint", "ftp://127.0.0.1:" + servers.ftpPort() + "/capped",
+                    "username", FileServers.USER, "password", FileServers.PASSWORD, "format", "csv", "layout",
+                    FIXED_LAYOUT, "message", "record", "target", "test.batch.capped.v1", "read-lock", "done-marker",
+                    "schedule", "200ms", "max-file-size", "1K", "max-csv-field-chars", "20", "max-csv-record-chars",
+                    "200");
             put(config, "events-file", "type", "file-out", "endpoint", base.resolve("local-out").toString(),
                     "source", "queue:test.batch.events.v1", "format", "lines", "layout",
                     "ORDER_ID:alpha:12; EVENT:alpha:20", "fields.ORDER_ID", "busbarOrderId", "fields.EVENT",

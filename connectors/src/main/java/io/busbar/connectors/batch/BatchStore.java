@@ -1,6 +1,7 @@
 package io.busbar.connectors.batch;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,46 @@ public interface BatchStore extends Closeable {
 
     /** Streams a file of the inbound directory; the caller closes the stream (for FTP, before the next command). */
     InputStream open(String name) throws IOException;
+
+    /**
+     * Streams a file of at most {@code maxBytes}: a file listed larger is refused before anything is read, and a
+     * stream that goes on past the limit (the file grew, or the listing was wrong) fails with
+     * {@link FileTooLargeException} when it gets there, so a download never fills the disk or the heap.
+     */
+    default InputStream open(Entry file, long maxBytes) throws IOException {
+        if (file.size() > maxBytes) {
+            throw new FileTooLargeException(file.name(), file.size(), maxBytes);
+        }
+        InputStream in = open(file.name());
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, (int) Math.min(length, maxBytes - read + 1));
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws FileTooLargeException {
+                read += n;
+                if (read > maxBytes) {
+                    throw new FileTooLargeException(file.name(), -1, maxBytes);
+                }
+            }
+        };
+    }
 
     /** Moves a file of the inbound directory into the archive directory (created if missing), replacing any there. */
     void archive(String name, String archivedName) throws IOException;

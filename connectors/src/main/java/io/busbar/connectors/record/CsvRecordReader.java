@@ -24,7 +24,8 @@ import io.busbar.connectors.record.codec.Decimals;
 /**
  * CSV with a header row. Cells are converted by the layout's field types and checked against its lengths, digits
  * and scales. A CSV syntax error (e.g. an unclosed quote) ends the file with one bad record, since where the next
- * record starts can no longer be known.
+ * record starts can no longer be known; so does a record over {@link CsvLimits#maxRecordChars()}, which is never read
+ * into memory whole. A field over {@link CsvLimits#maxFieldChars()} makes its record bad.
  */
 final class CsvRecordReader extends AbstractRecordReader {
 
@@ -32,17 +33,23 @@ final class CsvRecordReader extends AbstractRecordReader {
     private record Column(String valueName, FieldSpec field, int index, DateTimeFormatter dateFormat) {
     }
 
+    private static final int RAW_SHOWN = 200;
+
     private final CSVParser parser;
+    private final BoundedReader bounded;
+    private final CsvLimits limits;
     private final Iterator<CSVRecord> records;
     private final int headerSize;
     private final List<Column> columns = new ArrayList<>();
 
-    CsvRecordReader(RecordLayout layout, InputStream in, CSVFormat format) {
+    CsvRecordReader(RecordLayout layout, InputStream in, CSVFormat format, CsvLimits limits) {
         super(in);
         CSVFormat withHeader = headerFormat(format);
+        this.limits = limits;
+        // undecodable bytes become U+FFFD and are reported per cell, so one bad byte costs one record
+        this.bounded = new BoundedReader(new InputStreamReader(in, layout.charset()), limits.maxRecordChars());
         try {
-            // undecodable bytes become U+FFFD and are reported per cell, so one bad byte costs one record
-            this.parser = CSVParser.parse(new InputStreamReader(in, layout.charset()), withHeader);
+            this.parser = CSVParser.parse(bounded, withHeader);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new RecordFormatException("cannot read the CSV header: " + e.getMessage());
         }
@@ -84,6 +91,7 @@ final class CsvRecordReader extends AbstractRecordReader {
                     + (ambiguous.isEmpty() ? "" : ": columns appearing more than once " + ambiguous));
         }
         this.records = parser.iterator();
+        bounded.recordEnded();
     }
 
     /** The format with "first row is the header"; names are checked here, not by commons-csv. */
@@ -104,7 +112,13 @@ final class CsvRecordReader extends AbstractRecordReader {
                 return null;
             }
             record = records.next();
+            bounded.recordEnded();
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BoundedReader.RecordTooLong tooLong) {
+                finish();
+                return RecordOutcome.invalid(number, List.of(FieldError.ofRecord(
+                        tooLong.getMessage() + " (max-csv-record-chars), reading stops here", null)));
+            }
             if (!(e.getCause() instanceof CSVException)) {
                 throw e;
             }
@@ -112,10 +126,20 @@ final class CsvRecordReader extends AbstractRecordReader {
             return RecordOutcome.invalid(number, List.of(FieldError.ofRecord(
                     "malformed CSV, reading stops here: " + e.getCause().getMessage(), null)));
         }
+        long chars = 0;
+        for (String value : record.values()) {
+            chars += value.length();
+        }
+        if (chars > limits.maxRecordChars()) {
+            return RecordOutcome.invalid(number, List.of(FieldError.ofRecord("a record longer than "
+                    + limits.maxRecordChars() + " characters (max-csv-record-chars)",
+                    shown(String.join(",",
+                            record.values())))));
+        }
         if (record.size() != headerSize) {
             return RecordOutcome.invalid(number, List.of(FieldError.ofRecord(
                     "record has " + record.size() + " columns, the header has " + headerSize,
-                    String.join(",", record.values()))));
+                    shown(String.join(",", record.values())))));
         }
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();
         List<FieldError> errors = null;
@@ -125,6 +149,14 @@ final class CsvRecordReader extends AbstractRecordReader {
                 continue;
             }
             String cell = record.get(column.index());
+            if (cell.length() > limits.maxFieldChars()) {
+                if (errors == null) {
+                    errors = new ArrayList<>();
+                }
+                errors.add(new FieldError(column.valueName(), "a field longer than " + limits.maxFieldChars()
+                        + " characters (max-csv-field-chars)", shown(cell)));
+                continue;
+            }
             try {
                 values.put(column.valueName(), convert(column.field(), column.dateFormat(), cell));
             } catch (CodecException e) {
@@ -135,6 +167,11 @@ final class CsvRecordReader extends AbstractRecordReader {
             }
         }
         return errors == null ? RecordOutcome.valid(number, values) : RecordOutcome.invalid(number, errors);
+    }
+
+    /** The start of an oversized raw value: enough to find it, not the whole of it in the report. */
+    private static String shown(String raw) {
+        return raw.length() <= RAW_SHOWN ? raw : raw.substring(0, RAW_SHOWN) + "… (" + raw.length() + " characters)";
     }
 
     /** A cell's value by the same rules as a fixed-length field's (see {@link RecordDecoder}). */

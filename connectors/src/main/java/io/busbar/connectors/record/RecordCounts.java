@@ -49,20 +49,32 @@ public final class RecordCounts {
 
     /**
      * Data records of a CSV file (the header not counted), parsed so that quoted line breaks do not count; a syntax
-     * error counts as the last record, as the reader reports it.
+     * error or an oversized record counts as the last record, as the reader reports it.
      */
     public static long csv(InputStream in, RecordLayout layout, CSVFormat format) {
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, layout.charset()),
-                CsvRecordReader.headerFormat(format))) {
+        return csv(in, layout, format, CsvLimits.DEFAULT);
+    }
+
+    public static long csv(InputStream in, RecordLayout layout, CSVFormat format, CsvLimits limits) {
+        BoundedReader bounded = new BoundedReader(new InputStreamReader(in, layout.charset()), limits.maxRecordChars());
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(bounded, CsvRecordReader.headerFormat(format));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new RecordFormatException("cannot read the CSV header: " + e.getMessage());
+        }
+        try (parser) {
+            bounded.recordEnded();
             long count = 0;
             var records = parser.iterator();
             try {
                 while (records.hasNext()) {
                     records.next();
+                    bounded.recordEnded();
                     count++;
                 }
             } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof CSVException)) {
+                if (!(e.getCause() instanceof CSVException) && !(e.getCause() instanceof BoundedReader.RecordTooLong)) {
                     throw e;
                 }
                 count++;

@@ -61,7 +61,12 @@ public interface RecordReader extends Iterator<RecordOutcome>, Closeable {
      * @param format delimiter, quoting etc.; its header settings are replaced by "first row is the header"
      */
     static RecordReader csv(RecordLayout layout, InputStream in, CSVFormat format) {
-        return new CsvRecordReader(layout, in, format);
+        return csv(layout, in, format, CsvLimits.DEFAULT);
+    }
+
+    /** CSV as {@link #csv(RecordLayout, InputStream, CSVFormat)}, fields and records bounded by {@code limits}. */
+    static RecordReader csv(RecordLayout layout, InputStream in, CSVFormat format, CsvLimits limits) {
+        return new CsvRecordReader(layout, in, format, limits);
     }
 
     /** The 1-based number of the last record returned by {@link #next()}, 0 before the first. */

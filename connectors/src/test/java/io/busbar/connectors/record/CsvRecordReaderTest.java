@@ -109,6 +109,66 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void aFieldOverTheLimitIsABadRecordAndTheNextRecordIsRead() {
+        CsvLimits limits = new CsvLimits(100, 1000);
+        String csv = "ID,NAME,BALANCE,SINCE,NOTE\n1,a,1,2020-01-01," + "n".repeat(101) + "\n2,b,2,2020-01-02,short\n";
+        List<RecordOutcome> outcomes = read(csv, limits);
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0).errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("NOTE");
+            assertThat(e.reason()).isEqualTo("a field longer than 100 characters (max-csv-field-chars)");
+        });
+        assertThat(outcomes.get(1).isValid()).isTrue();
+        assertThat(RecordCounts.csv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), LAYOUT,
+                CSVFormat.RFC4180, limits)).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordOverTheLimitIsABadRecordAndItsRawValueIsCut() {
+        CsvLimits limits = new CsvLimits(100, 300);
+        String extra = ",X".repeat(4);
+        String wide = ("," + "w".repeat(90)).repeat(4);
+        String csv = "ID,NAME,BALANCE,SINCE" + extra + "\n1,a,1,2020-01-01" + wide + "\n2,b,2,2020-01-02,,,,\n";
+        List<RecordOutcome> outcomes = read(csv, limits);
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0).errors()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("a record longer than 300 characters (max-csv-record-chars)");
+            assertThat(e.raw()).hasSizeLessThan(250).endsWith("characters)");
+        });
+        assertThat(outcomes.get(1).isValid()).isTrue();
+    }
+
+    @Test
+    void anEndlessRecordIsOneBadRecordAndIsNeverReadWhole() {
+        CsvLimits limits = new CsvLimits(1000, 10_000);
+        long[] pulled = new long[1];
+        long size = 50L * 1024 * 1024;
+        byte[] head = "ID,NAME,BALANCE,SINCE\n1,a,1,2020-01-01\n2,\"never closed ".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                long at = pulled[0]++;
+                return at < head.length ? head[(int) at] : at < size ? 'x' : -1;
+            }
+        };
+        try (RecordReader reader = RecordReader.csv(LAYOUT, endless, CSVFormat.RFC4180, limits)) {
+            List<RecordOutcome> outcomes = reader.stream().toList();
+            assertThat(outcomes).hasSize(2);
+            assertThat(outcomes.get(0).isValid()).isTrue();
+            assertThat(outcomes.get(1).errors()).singleElement().satisfies(e -> assertThat(e.reason())
+                    .isEqualTo("a record longer than 10000 characters (max-csv-record-chars), reading stops here"));
+        }
+        assertThat(pulled[0]).as("bytes read of a 50 MiB record").isLessThan(1024 * 1024);
+    }
+
+    private static List<RecordOutcome> read(String csv, CsvLimits limits) {
+        try (RecordReader reader = RecordReader.csv(LAYOUT, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                CSVFormat.RFC4180, limits)) {
+            return reader.stream().toList();
+        }
+    }
+
+    @Test
     void malformedCsvEndsTheFileWithOneBadRecord() {
         List<RecordOutcome> outcomes = read("ID,NAME,BALANCE,SINCE\n1,a,1,2020-01-01\n2,\"open,1,2020-01-01\n3,b\n");
         assertThat(outcomes).hasSize(2);

@@ -23,10 +23,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
+import io.quarkus.arc.Arc;
+
 /**
- * The last look at every SOAP fault before it leaves: declared faults and WS-Security faults pass as they are; a
- * request that breaks the schema (or is not XML) becomes the declared {@code invalidRequest} fault; anything else
- * becomes a generic fault with a reference that is logged with the details. No stack trace or class name leaves.
+ * The last look at every SOAP fault before it leaves: declared faults pass as they are, WS-Security faults too (counted
+ * and marked by {@link SoapAuthGuard}); a request that breaks the schema (or is not XML) becomes the declared
+ * {@code invalidRequest} fault; anything else becomes a generic fault with a reference that is logged with the
+ * details. No stack trace or class name leaves.
  */
 public class FaultGuard extends AbstractSoapInterceptor {
 
@@ -48,6 +51,7 @@ public class FaultGuard extends AbstractSoapInterceptor {
             return;
         }
         if (isSecurity(fault)) {
+            Arc.container().instance(SoapAuthGuard.class).get().refused(message, securityCode(fault));
             return;
         }
         if (isBadRequest(fault)) {
@@ -64,17 +68,34 @@ public class FaultGuard extends AbstractSoapInterceptor {
         fault.setDetail(null);
     }
 
-    private static boolean isSecurity(Fault fault) {
+    static boolean isSecurity(Throwable fault) {
         if (fault instanceof SoapFault soap && (inSecurityNamespace(soap.getFaultCode())
                 || inSecurityNamespace(soap.getSubCode()))) {
             return true;
         }
-        for (Throwable t = fault.getCause(); t != null; t = t.getCause()) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
             if (t instanceof WSSecurityException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The wsse fault code's local name (FailedAuthentication, InvalidSecurity, ...). */
+    private static String securityCode(Fault fault) {
+        if (fault instanceof SoapFault soap) {
+            for (QName code : new QName[] { soap.getSubCode(), soap.getFaultCode() }) {
+                if (inSecurityNamespace(code)) {
+                    return code.getLocalPart();
+                }
+            }
+        }
+        for (Throwable t = fault.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof WSSecurityException e && e.getFaultCode() != null) {
+                return e.getFaultCode().getLocalPart();
+            }
+        }
+        return null;
     }
 
     private static boolean inSecurityNamespace(QName code) {

@@ -28,6 +28,8 @@ public class NonceStore implements ReplayCache {
 
     /** Longer than WSS4J's UsernameToken (300 s) and future (60 s) windows. */
     static final Duration RETENTION = Duration.ofMinutes(10);
+    /** The width of soap.ws_nonce.nonce. */
+    static final int MAX_NONCE = 200;
     private static final int PURGE_EVERY = 500;
     private static final Logger LOG = Logger.getLogger(NonceStore.class);
 

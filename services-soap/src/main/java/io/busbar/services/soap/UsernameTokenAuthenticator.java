@@ -19,7 +19,8 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 /**
  * Checks a WS-Security UsernameToken against the hub's identity providers, the same accounts HTTP Basic uses, and
  * hands the resulting identity to the endpoint. Tokens must carry a Nonce and a Created time (replay protection) and a
- * PasswordText password: a digest cannot be checked against hashed passwords.
+ * PasswordText password: a digest cannot be checked against hashed passwords. The nonce is claimed only after the
+ * password checks out, so a failed attempt writes nothing.
  */
 public class UsernameTokenAuthenticator implements Validator {
 
@@ -44,6 +45,11 @@ public class UsernameTokenAuthenticator implements Validator {
                             new PasswordCredential(token.getPassword().toCharArray())));
         } catch (AuthenticationFailedException e) {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
+        }
+        // only an authenticated caller can make the hub write a row
+        if (Arc.container().instance(NonceStore.class).get().contains(token.getNonce())) {
+            throw new WSSecurityException(WSSecurityException.ErrorCode.INVALID_SECURITY, "badUsernameToken",
+                    new Object[] { "A replay attack has been detected" });
         }
         if (data.getMsgContext() instanceof Message message) {
             message.put(IDENTITY, identity);
