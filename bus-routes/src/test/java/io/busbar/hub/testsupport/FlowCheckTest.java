@@ -46,6 +46,17 @@ class FlowCheckTest {
     }
 
     @Test
+    void onlyAConnectorDoorThatCameBeforeTheOrderMayNameNoOrder() {
+        Expected expected = new Expected("ORD-1", "connector-x", null, null, true);
+        assertThat(FlowCheck.check(expected, page("f"), timeline("f", hop("connector-x", null),
+                hop("order-json-intake", "ORD-1")))).isEmpty();
+        assertThat(FlowCheck.check(expected, page("f"), timeline("f", hop("connector-x", "ORD-2"),
+                hop("order-json-intake", "ORD-1"), hop("order-fulfilment-intake", null)))).containsExactly(
+                        "ORD-1: flow f has a hop of connector-x that names order ORD-2",
+                        "ORD-1: flow f has a hop of order-fulfilment-intake that names no order");
+    }
+
+    @Test
     void aFlowThatDoesNotStartAtItsDoorOrIsNotTheCallersIdIsReported() {
         Expected expected = new Expected("ORD-1", "soap-door", "c-1", null);
         assertThat(FlowCheck.check(expected, page("c-2"), timeline("c-2", hop("order-fulfilment-intake", "ORD-1"),
