@@ -3,7 +3,6 @@ package io.busbar.hub.journal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,13 +17,13 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The first hop of work that enters over HTTP: a SOAP call, or a REST call that changes something. Gives the request a
  * correlation id if the caller sent none (the services take it from the request, so every message the call causes
- * carries it) and journals the call with its outcome when the response has gone. Reads of the hub's own operations
- * APIs and the console are not flows and are not journalled.
+ * carries it) and journals the call with its outcome when the response has gone, with the business keys the service
+ * found the call to be about; a call on an existing order (approve, cancel...) is journalled in that order's flow.
+ * Reads of the hub's own operations APIs and the console are not flows and are not journalled.
  */
 @ApplicationScoped
 public class DoorJournal {
 
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final Set<String> OPERATIONS = Set.of("/api/v1/flows", "/api/v1/dead-letters", "/api/v1/routes",
@@ -59,7 +58,9 @@ public class DoorJournal {
             return;
         }
         String given = ctx.request().getHeader(Correlation.HEADER);
-        String correlation = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlation = Correlation.acceptable(given) ? given : UUID.randomUUID().toString();
+        // the request's own context carries its id (and later its business keys) to the services and back here
+        ctx.put(Correlation.ID, correlation);
         ctx.request().headers().set(Correlation.HEADER, correlation);
         Instant started = Instant.now();
         String endpoint = ctx.request().method() + " " + ctx.normalizedPath();
@@ -69,9 +70,10 @@ public class DoorJournal {
             }
             int status = ctx.response().getStatusCode();
             boolean ok = status < 400;
-            journal.record(new FlowHop(correlation, door, endpoint, null, null, started, Instant.now(),
-                    ok ? FlowHop.Outcome.COMPLETED : FlowHop.Outcome.FAILED, ok ? null : "HTTP " + status, null, null, null,
-                    null, null, null));
+            String flow = ctx.get(Correlation.FLOW);
+            journal.record(new FlowHop(flow != null ? flow : correlation, door, endpoint, null, null, started,
+                    Instant.now(), ok ? FlowHop.Outcome.COMPLETED : FlowHop.Outcome.FAILED, ok ? null : "HTTP " + status,
+                    ctx.get(Correlation.ORDER_ID), ctx.get(Correlation.CUSTOMER_ID), null, null, null, null));
         });
         ctx.next();
     }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.busbar.contract.order.v1.OrderSubmission;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.InvalidMessageException;
-import io.busbar.services.common.Correlation;
 import io.busbar.services.common.ServiceException;
 import io.busbar.services.fulfilment.FulfilmentService;
 
@@ -55,8 +54,8 @@ public class OrderIntake {
     private String submit(Exchange exchange, OrderSubmission submission) {
         String correlation = exchange.getIn().getHeader(BusHeaders.CORRELATION_ID, String.class);
         try {
-            String orderId = Correlation.with(correlation != null ? correlation : exchange.getExchangeId(),
-                    () -> fulfilment.submit(submission).order().getOrderId());
+            String orderId = fulfilment.submit(submission, correlation != null ? correlation : exchange.getExchangeId())
+                    .order().getOrderId();
             exchange.getIn().setHeader(BusHeaders.ORDER_ID, orderId);
             return orderId;
         } catch (ServiceException.NotFound | ServiceException.InvalidRequest | ServiceException.Conflict e) {

@@ -35,7 +35,6 @@ import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.connectors.soap.CreditDecision;
 import io.busbar.hub.infra.HubConfig;
 import io.busbar.services.billing.BillingService;
-import io.busbar.services.common.Correlation;
 import io.busbar.services.customer.CustomerService;
 import io.busbar.services.fulfilment.FulfilmentService;
 
@@ -131,16 +130,13 @@ public class OrderSteps {
             return;
         }
         String reason = exchange.getIn().getHeader(APPROVAL_REASON, String.class);
-        Correlation.with(submitted.getCorrelationId(), () -> {
-            Order order = fulfilment.holdForApproval(submitted.getOrderId(), reason);
-            OrderHeld event = OrderMessages.event(new OrderHeld(), order, submitted.getCorrelationId());
-            event.setOrder(order);
-            event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
-            event.setReason(reason);
-            bus.toQueue(OrderRoutes.APPROVAL, event);
-            bus.publish(event);
-            return null;
-        });
+        Order order = fulfilment.holdForApproval(submitted.getOrderId(), reason);
+        OrderHeld event = OrderMessages.event(new OrderHeld(), order, submitted.getCorrelationId());
+        event.setOrder(order);
+        event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
+        event.setReason(reason);
+        bus.toQueue(OrderRoutes.APPROVAL, event);
+        bus.publish(event);
     }
 
     /** Content-based router, second branch: accepted, on to billing. */
@@ -150,16 +146,13 @@ public class OrderSteps {
             LOG.infof("Order %s is no longer SUBMITTED: intake has nothing to do", submitted.getOrderId());
             return;
         }
-        Correlation.with(submitted.getCorrelationId(), () -> {
-            Order order = fulfilment.accept(submitted.getOrderId(), "accepted by the routing rules");
-            OrderAccepted event = OrderMessages.event(new OrderAccepted(), order, submitted.getCorrelationId());
-            event.setOrder(order);
-            event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
-            event.setReason("accepted by the routing rules");
-            bus.toQueue(OrderRoutes.ACCEPTED, event);
-            bus.publish(event);
-            return null;
-        });
+        Order order = fulfilment.accept(submitted.getOrderId(), "accepted by the routing rules");
+        OrderAccepted event = OrderMessages.event(new OrderAccepted(), order, submitted.getCorrelationId());
+        event.setOrder(order);
+        event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
+        event.setReason("accepted by the routing rules");
+        bus.toQueue(OrderRoutes.ACCEPTED, event);
+        bus.publish(event);
     }
 
     /** Billing: invoice the accepted order and hand it to the warehouse. */
@@ -172,17 +165,14 @@ public class OrderSteps {
             return;
         }
         Order order = current.get();
-        Correlation.with(accepted.getCorrelationId(), () -> {
-            Invoice invoice = billing.invoiceOfOrder(orderId).orElseGet(() -> billing.createInvoice(orderId,
-                    order.getCustomerId(), order.getTotal().getCurrency(), invoiceLines(order), null));
-            Order invoiced = fulfilment.markInvoiced(orderId, invoice.getInvoiceId());
-            OrderInvoiced event = OrderMessages.event(new OrderInvoiced(), invoiced, accepted.getCorrelationId());
-            event.setOrder(invoiced);
-            event.setInvoiceId(invoice.getInvoiceId());
-            bus.toQueue(OrderRoutes.INVOICED, event);
-            bus.publish(event);
-            return null;
-        });
+        Invoice invoice = billing.invoiceOfOrder(orderId).orElseGet(() -> billing.createInvoice(orderId,
+                order.getCustomerId(), order.getTotal().getCurrency(), invoiceLines(order), null));
+        Order invoiced = fulfilment.markInvoiced(orderId, invoice.getInvoiceId());
+        OrderInvoiced event = OrderMessages.event(new OrderInvoiced(), invoiced, accepted.getCorrelationId());
+        event.setOrder(invoiced);
+        event.setInvoiceId(invoice.getInvoiceId());
+        bus.toQueue(OrderRoutes.INVOICED, event);
+        bus.publish(event);
     }
 
     /** The (simulated) warehouse: reserve and ship; an order it cannot fulfil is sent to compensation. */
@@ -200,42 +190,36 @@ public class OrderSteps {
             LOG.infof("Order %s is reserved for the freight desk, which records its shipment", orderId);
             return;
         }
-        Correlation.with(invoiced.getCorrelationId(), () -> {
-            if (missing.isPresent()) {
-                OrderCompensationRequested command = OrderMessages.event(new OrderCompensationRequested(), order,
-                        invoiced.getCorrelationId());
-                command.setOrder(order);
-                command.setReason("warehouse cannot fulfil: " + missing.get() + " is out of stock");
-                bus.toQueue(OrderRoutes.COMPENSATION, command);
-                return null;
-            }
-            ShipmentData shipment = new ShipmentData();
-            shipment.setCarrier(config.warehouse().carrier());
-            shipment.setTrackingNumber("BB" + orderId.substring(4));
-            Order shipped = fulfilment.recordShipment(orderId, shipment, null);
-            OrderShipped event = OrderMessages.event(new OrderShipped(), shipped, invoiced.getCorrelationId());
-            event.setOrder(shipped);
-            bus.publish(event);
-            return null;
-        });
+        if (missing.isPresent()) {
+            OrderCompensationRequested command = OrderMessages.event(new OrderCompensationRequested(), order,
+                    invoiced.getCorrelationId());
+            command.setOrder(order);
+            command.setReason("warehouse cannot fulfil: " + missing.get() + " is out of stock");
+            bus.toQueue(OrderRoutes.COMPENSATION, command);
+            return;
+        }
+        ShipmentData shipment = new ShipmentData();
+        shipment.setCarrier(config.warehouse().carrier());
+        shipment.setTrackingNumber("BB" + orderId.substring(4));
+        Order shipped = fulfilment.recordShipment(orderId, shipment, null);
+        OrderShipped event = OrderMessages.event(new OrderShipped(), shipped, invoiced.getCorrelationId());
+        event.setOrder(shipped);
+        bus.publish(event);
     }
 
     /** Compensation: credit what is open on the invoice, end the order CANCELLED with the reason, announce it. */
     public void compensate(Exchange exchange) {
         OrderCompensationRequested request = exchange.getProperty(EVENT, OrderCompensationRequested.class);
         String orderId = request.getOrderId();
-        Correlation.with(request.getCorrelationId(), () -> {
-            Optional<BillingService.CreditNoteIssued> credit = billing.creditOpenBalanceOfOrder(orderId,
-                    "compensation: " + request.getReason());
-            Order order = fulfilment.cancelUnfulfilled(orderId, request.getReason())
-                    .orElseGet(() -> fulfilment.get(orderId));
-            OrderCancelled event = OrderMessages.event(new OrderCancelled(), order, request.getCorrelationId());
-            event.setOrder(order);
-            event.setReason(request.getReason());
-            credit.ifPresent(c -> event.setCreditNoteId(c.creditNote().getCreditNoteId()));
-            bus.publish(event);
-            return null;
-        });
+        Optional<BillingService.CreditNoteIssued> credit = billing.creditOpenBalanceOfOrder(orderId,
+                "compensation: " + request.getReason());
+        Order order = fulfilment.cancelUnfulfilled(orderId, request.getReason())
+                .orElseGet(() -> fulfilment.get(orderId));
+        OrderCancelled event = OrderMessages.event(new OrderCancelled(), order, request.getCorrelationId());
+        event.setOrder(order);
+        event.setReason(request.getReason());
+        credit.ifPresent(c -> event.setCreditNoteId(c.creditNote().getCreditNoteId()));
+        bus.publish(event);
     }
 
     private static Optional<String> firstSku(Order order, String pattern) {

@@ -39,7 +39,10 @@ import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.infra.HubInfrastructure;
 import io.busbar.hub.testsupport.BusClient;
 import io.busbar.hub.testsupport.Database;
+import io.busbar.hub.testsupport.FlowCheck;
+import io.busbar.hub.testsupport.Http;
 import io.busbar.hub.testsupport.HubTestResource;
+import io.busbar.hub.testsupport.SoapClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -193,6 +196,18 @@ class BatchFileConnectorTest {
                 "select count(*) from fulfilment.orders where customer_id = ? and customer_reference = ?", customer,
                 reference) == 1);
         await().atMost(PATIENCE).until(() -> !Files.exists(file));
+
+        // the good record is one flow, under the record's own id, from the intake of the record to the last subscriber
+        String orderId = Database.text(
+                "select order_id from fulfilment.orders where customer_id = ? and customer_reference = ?",
+                customer, reference);
+        FlowCheck flows = new FlowCheck(SoapClients.base(), Http.basic("demo-viewer", "demo-viewer"));
+        FlowCheck.Expected expected = new FlowCheck.Expected(orderId, "order-json-intake", null, null);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(flows.problems(expected)).isEmpty());
+        RestAssured.given().auth().basic("demo-viewer", "demo-viewer").queryParam("fileName", "MF.ORDERS.D1")
+                .get("/api/v1/flows").then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].orderId", org.hamcrest.Matchers.equalTo(orderId))
+                .body("items[0].correlationId", org.hamcrest.Matchers.matchesPattern("mainframe-orders:[^:]+:1"));
         try (BusClient bus = BusClient.using(infrastructure.brokerEndpoint().connectionFactory())) {
             List<Message> parked = bus.browse("invalid.order.intake.json.v1",
                     BatchFileInbound.CONNECTOR + " = 'mainframe-orders'");
@@ -234,21 +249,22 @@ class BatchFileConnectorTest {
     @Test
     void eventsBecomeFixedLengthFilesInADirectoryAndOverSftp() throws Exception {
         try (BusClient bus = BusClient.using(infrastructure.brokerEndpoint().connectionFactory())) {
+            // order ids no real order of this test class has: each order id names one flow in the journal
             for (int i = 1; i <= 4; i++) {
                 bus.send("test.batch.events.v1", "<event/>",
-                        Map.of(BusHeaders.ORDER_ID, "ORD-0000000" + i, BusHeaders.EVENT_TYPE, "OrderShipped"));
+                        Map.of(BusHeaders.ORDER_ID, "ORD-9000000" + i, BusHeaders.EVENT_TYPE, "OrderShipped"));
             }
             bus.send("test.batch.events.sftp.v1", "<event/>",
-                    Map.of(BusHeaders.ORDER_ID, "ORD-00000009", BusHeaders.EVENT_TYPE, "OrderCancelled"));
+                    Map.of(BusHeaders.ORDER_ID, "ORD-90000009", BusHeaders.EVENT_TYPE, "OrderCancelled"));
         }
         Path out = BatchFileServersResource.base.resolve("local-out");
         await().atMost(PATIENCE).until(() -> lines(out).size() == 4);
-        assertThat(lines(out)).containsExactlyInAnyOrder("ORD-00000001OrderShipped        ",
-                "ORD-00000002OrderShipped        ", "ORD-00000003OrderShipped        ",
-                "ORD-00000004OrderShipped        ");
+        assertThat(lines(out)).containsExactlyInAnyOrder("ORD-90000001OrderShipped        ",
+                "ORD-90000002OrderShipped        ", "ORD-90000003OrderShipped        ",
+                "ORD-90000004OrderShipped        ");
         Path sftpOut = BatchFileServersResource.servers.sftpRoot().resolve("out");
         await().atMost(PATIENCE).until(() -> !lines(sftpOut).isEmpty());
-        assertThat(lines(sftpOut)).containsExactly("ORD-00000009OrderCancelled      ");
+        assertThat(lines(sftpOut)).containsExactly("ORD-90000009OrderCancelled      ");
         // the rows go once their file is in place (rename first, then delete): wait for the delete, not only the file
         await().atMost(PATIENCE).until(() -> Database.count("select count(*) from connector_outbox") == 0);
     }

@@ -24,7 +24,10 @@ import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.infra.HubInfrastructure;
 import io.busbar.hub.testsupport.BusClient;
 import io.busbar.hub.testsupport.Database;
+import io.busbar.hub.testsupport.FlowCheck;
+import io.busbar.hub.testsupport.Http;
 import io.busbar.hub.testsupport.OrderProcess;
+import io.busbar.hub.testsupport.SoapClients;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -57,6 +60,7 @@ class LegacyMessagingClientsTest {
             session.createProducer(session.createQueue(SOURCE)).send(session.createTextMessage(pipeOrder(reference, customer)));
 
             String orderId = awaitOrder(reference);
+            awaitOneFlow(orderId);
             assertThat(awaitEvent(() -> {
                 jakarta.jms.Message m = events.receive(1000);
                 return m == null ? null : m.getBody(String.class);
@@ -77,6 +81,7 @@ class LegacyMessagingClientsTest {
             session.createProducer(session.createQueue(SOURCE)).send(session.createTextMessage(pipeOrder(reference, customer)));
 
             String orderId = awaitOrder(reference);
+            awaitOneFlow(orderId);
             assertThat(awaitEvent(() -> {
                 javax.jms.Message m = events.receive(1000);
                 return m instanceof javax.jms.TextMessage text ? text.getText() : null;
@@ -119,6 +124,7 @@ class LegacyMessagingClientsTest {
             session.createProducer(session.createQueue(SOURCE)).send(session.createTextMessage(pipeOrder(reference, customer)));
 
             String orderId = awaitOrder(reference);
+            awaitOneFlow(orderId);
             assertThat(awaitEvent(() -> events.poll(1, TimeUnit.SECONDS), orderId).toLowerCase()).as("events seen: " + events)
                     .contains("orderaccepted");
         } finally {
@@ -146,6 +152,7 @@ class LegacyMessagingClientsTest {
             client.publish("legacy/partner/orders/mqtt", order);
 
             String orderId = awaitOrder(reference);
+            awaitOneFlow(orderId);
             assertThat(awaitEvent(() -> events.poll(1, TimeUnit.SECONDS), orderId).toLowerCase()).contains("orderaccepted");
         } finally {
             client.disconnect();
@@ -190,6 +197,16 @@ class LegacyMessagingClientsTest {
         assertThat(Database.text("select total::numeric(18, 2)::text from fulfilment.orders where order_id = ?", orderId))
                 .isEqualTo("21.00");
         return orderId;
+    }
+
+    /**
+     * The legacy message is one flow: the connector's hop (before the order existed) and every hop of the order after
+     * it, under the one correlation id, and no other flow names the order.
+     */
+    private static void awaitOneFlow(String orderId) {
+        FlowCheck flows = new FlowCheck(SoapClients.base(), Http.basic("demo-viewer", "demo-viewer"));
+        FlowCheck.Expected expected = new FlowCheck.Expected(orderId, "connector-partner-orders", null, null, true);
+        await().atMost(OrderProcess.PATIENCE).untilAsserted(() -> assertThat(flows.problems(expected)).isEmpty());
     }
 
     interface Receiver {

@@ -1,108 +1,87 @@
 package io.busbar.services.common;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.apache.cxf.message.Message;
-import org.apache.cxf.phase.PhaseInterceptorChain;
-import org.apache.cxf.transport.http.AbstractHTTPDestination;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The correlation id of the work in progress: in an HTTP request, the caller's ({@code X-Correlation-ID}) or a new
- * one; in a bus route, the one the message carries. It travels with every message the work causes.
+ * The correlation id of an HTTP request (REST or SOAP): the caller's ({@code X-Correlation-ID}) or a new one. It
+ * travels with every message the request causes. The id and the business keys the request turns out to be about live
+ * in the request's own routing context, where the hub's door journals them: never in a thread, a bean field or a
+ * cached object shared by concurrent requests. Work on the bus never asks here: it passes the id its message carries
+ * to the service explicitly.
  */
 @ApplicationScoped
 public class Correlation {
 
     public static final String HEADER = "X-Correlation-ID";
+    /** Routing context keys: the request's id, the flow it belongs to and the business keys it is about. */
+    public static final String ID = "busbar.correlation.id";
+    public static final String FLOW = "busbar.correlation.flow";
+    public static final String ORDER_ID = "busbar.correlation.order-id";
+    public static final String CUSTOMER_ID = "busbar.correlation.customer-id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final ThreadLocal<String> ON_THIS_THREAD = new ThreadLocal<>();
-
-    @Inject
-    Request request;
 
     @Inject
     Instance<CurrentVertxRequest> http;
 
-    /** The id of one HTTP request. */
-    @RequestScoped
-    public static class Request {
-        String id;
-    }
-
-    /** Takes the HTTP caller's id if it is a sensible token; otherwise a generated one is used. */
+    /** Takes the HTTP caller's id if it is a sensible token; otherwise the request gets a generated one. */
     public void accept(String callerId) {
-        if (callerId != null && ACCEPTABLE.matcher(callerId).matches()) {
-            request.id = callerId;
+        RoutingContext request = current();
+        if (request != null && acceptable(callerId)) {
+            request.put(ID, callerId);
         }
     }
 
+    /** Whether a caller's id is a sensible token (else the hub makes its own). */
+    public static boolean acceptable(String id) {
+        return id != null && ACCEPTABLE.matcher(id).matches();
+    }
+
+    /** The id of the HTTP request in progress; outside a request (no caller to answer to), a new one each time. */
     public String id() {
-        String onThread = ON_THIS_THREAD.get();
-        if (onThread != null) {
-            return onThread;
-        }
-        String soapHeader = fromSoapCall();
-        if (soapHeader != null) {
-            return soapHeader;
-        }
-        try {
-            if (request.id == null) {
-                // a SOAP call: the hub's door gives every request an X-Correlation-ID before the service runs
-                String fromHeader = fromHttpHeader();
-                request.id = fromHeader != null ? fromHeader : UUID.randomUUID().toString();
-            }
-            return request.id;
-        } catch (ContextNotActiveException e) {
+        RoutingContext request = current();
+        if (request == null) {
             return UUID.randomUUID().toString();
         }
+        String id = request.get(ID);
+        if (id == null) {
+            String given = request.request().getHeader(HEADER);
+            id = acceptable(given) ? given : UUID.randomUUID().toString();
+            request.put(ID, id);
+        }
+        return id;
     }
 
     /**
-     * A SOAP call runs in CXF's invocation chain, which holds the servlet view of the HTTP request: its header (which
-     * the hub's door sets on every SOAP request) is taken first, whatever the request scope holds.
+     * The request turned out to be about this order: its door hop is journalled in the order's flow ({@code flowId},
+     * the id the order was submitted with) with the order's keys, so the order's flow holds every call made on it and
+     * no other flow names it.
      */
-    private static String fromSoapCall() {
-        Message soap = PhaseInterceptorChain.getCurrentMessage();
-        if (soap != null && soap.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest servlet) {
-            String id = servlet.getHeader(HEADER);
-            return id != null && ACCEPTABLE.matcher(id).matches() ? id : null;
+    public void about(String flowId, String orderId, String customerId) {
+        RoutingContext request = current();
+        if (request != null) {
+            request.put(FLOW, flowId);
+            request.put(ORDER_ID, orderId);
+            request.put(CUSTOMER_ID, customerId);
         }
-        return null;
     }
 
-    private String fromHttpHeader() {
-        String id = null;
-        if (http.isResolvable()) {
-            RoutingContext current = http.get().getCurrent();
-            id = current == null ? null : current.request().getHeader(HEADER);
+    private RoutingContext current() {
+        if (!http.isResolvable()) {
+            return null;
         }
-        return id != null && ACCEPTABLE.matcher(id).matches() ? id : null;
-    }
-
-    /** Runs work (a bus route calling a service) under the correlation id of the message it handles. */
-    public static <T> T with(String id, Supplier<T> work) {
-        String before = ON_THIS_THREAD.get();
-        ON_THIS_THREAD.set(id);
         try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                ON_THIS_THREAD.remove();
-            } else {
-                ON_THIS_THREAD.set(before);
-            }
+            return http.get().getCurrent();
+        } catch (ContextNotActiveException e) {
+            return null;
         }
     }
 }

@@ -66,23 +66,29 @@ public class FulfilmentService {
     Correlation correlation;
 
     /**
-     * Accepts a submission for an existing customer and publishes it. The same customer reference submitted again
-     * returns the order it created; reused for different lines, it is a conflict.
+     * Accepts a submission for an existing customer and publishes it under the correlation id of the HTTP request in
+     * progress. The same customer reference submitted again returns the order it created; reused for different
+     * lines, it is a conflict.
      */
     public Submitted submit(OrderSubmission submission) {
+        return submit(submission, correlation.id());
+    }
+
+    /** As {@link #submit(OrderSubmission)}, for work that carries its own correlation id (a message on the bus). */
+    public Submitted submit(OrderSubmission submission, String correlationId) {
         customers.get(submission.getCustomerId());
         List<OrderLineData> lines = submission.getLines();
         String currency = lines.get(0).getUnitPrice().getCurrency();
         Optional<OrderEntity> existing = byReference(submission.getCustomerId(), submission.getCustomerReference());
         if (existing.isPresent()) {
-            return new Submitted(sameSubmission(existing.get(), lines), false);
+            return new Submitted(sameSubmission(calledAbout(existing.get()), lines), false);
         }
         OrderEntity order = new OrderEntity();
         order.orderId = BusinessIds.next(em, "fulfilment.order_id_seq", "ORD");
         order.customerId = submission.getCustomerId();
         order.customerReference = submission.getCustomerReference();
         order.submittedAt = AuditedEntity.now();
-        order.correlationId = correlation.id();
+        order.correlationId = correlationId;
         order.currency = currency;
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
@@ -118,7 +124,7 @@ public class FulfilmentService {
             throw new ServiceException.Conflict("REFERENCE_IN_USE", "customer reference " + submission.getCustomerReference()
                     + " was submitted at the same time by another request: read the order and try again");
         }
-        Order result = OrderMapper.toOrder(order);
+        Order result = OrderMapper.toOrder(calledAbout(order));
         events.submitted(result, order.correlationId);
         return new Submitted(result, true);
     }
@@ -129,7 +135,7 @@ public class FulfilmentService {
 
     /** Cancels an order that has not shipped. */
     public Order cancel(String orderId, String reason, Long expectedVersion) {
-        OrderEntity order = find(orderId, LockModeType.PESSIMISTIC_WRITE);
+        OrderEntity order = calledAbout(find(orderId, LockModeType.PESSIMISTIC_WRITE));
         requireVersion(order, expectedVersion);
         if (order.status == OrderStatus.SHIPPED) {
             throw new ServiceException.Conflict("ALREADY_SHIPPED", "order " + orderId + " has shipped: it cannot be cancelled");
@@ -193,7 +199,7 @@ public class FulfilmentService {
 
     /** Records the shipment of an invoiced order. */
     public Order recordShipment(String orderId, ShipmentData shipment, Long expectedVersion) {
-        OrderEntity order = find(orderId, LockModeType.PESSIMISTIC_WRITE);
+        OrderEntity order = calledAbout(find(orderId, LockModeType.PESSIMISTIC_WRITE));
         requireVersion(order, expectedVersion);
         if (order.status != OrderStatus.INVOICED) {
             throw new ServiceException.Conflict("NOT_SHIPPABLE", "order " + orderId + " is " + order.status
@@ -251,12 +257,18 @@ public class FulfilmentService {
     }
 
     private OrderEntity pendingApproval(String orderId, Long expectedVersion) {
-        OrderEntity order = find(orderId, LockModeType.PESSIMISTIC_WRITE);
+        OrderEntity order = calledAbout(find(orderId, LockModeType.PESSIMISTIC_WRITE));
         requireVersion(order, expectedVersion);
         if (order.status != OrderStatus.PENDING_APPROVAL) {
             throw new ServiceException.Conflict("NOT_PENDING_APPROVAL", "order " + orderId + " is " + order.status
                     + ", not waiting for approval");
         }
+        return order;
+    }
+
+    /** A caller's request that acts on the order is part of the order's flow (see {@link Correlation#about}). */
+    private OrderEntity calledAbout(OrderEntity order) {
+        correlation.about(order.correlationId, order.orderId, order.customerId);
         return order;
     }
 
