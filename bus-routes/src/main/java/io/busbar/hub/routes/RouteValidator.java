@@ -366,14 +366,14 @@ public final class RouteValidator {
             checks.add(line, "endpoint '" + URISupport.sanitizeUri(resolved) + "' does not start with a component name");
             return null;
         }
-        if (!policy.allowsComponent(scheme)) {
-            checks.add(line, "component '" + scheme + "' is not allowed in route files (busbar.routes.policy.components: "
-                    + String.join(", ", policy.components()) + ")");
-            return null;
-        }
         if (!hubHas(scheme)) {
             checks.add(line, "unknown component '" + scheme + "' in endpoint '" + URISupport.sanitizeUri(resolved)
                     + "': the hub has no such component");
+            return null;
+        }
+        if (!policy.allowsComponent(scheme)) {
+            checks.add(line, "component '" + scheme + "' is not allowed in route files (busbar.routes.policy.components: "
+                    + String.join(", ", policy.components()) + ")");
             return null;
         }
         if ("kamelet".equals(scheme)) {

@@ -97,7 +97,7 @@ class RouteValidatorTest {
                 """));
         assertThat(problems).extracting(RouteProblem::line).containsExactly(7, 8, 9, 10);
         assertThat(problems.get(0).message()).startsWith("unresolved placeholder {{busbar.routes.properties.nope}}");
-        assertThat(problems.get(1).message()).startsWith("component 'nosuchcomponent' is not allowed in route files");
+        assertThat(problems.get(1).message()).startsWith("unknown component 'nosuchcomponent'");
         assertThat(problems.get(2).message()).startsWith("endpoint 'log:x?noSuchOption=1' is not valid")
                 .contains("noSuchOption");
         assertThat(problems.get(3).message()).startsWith("'toD' to a dynamic URI is not allowed");
