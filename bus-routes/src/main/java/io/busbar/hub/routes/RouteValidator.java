@@ -66,7 +66,8 @@ public final class RouteValidator {
             "java.lang.IllegalStateException", "io.busbar.hub.bus.InvalidMessageException");
     /** Getters of the model that lead back up or out of the route (the walk goes down only). */
     private static final Set<String> NOT_WALKED = Set.of("getParent", "getResource", "getCamelContext",
-            "getRouteTemplateContext", "getRestDefinition", "getInterceptStrategies", "getRoutePolicies");
+            "getRouteTemplateContext", "getRestDefinition", "getInterceptStrategies", "getRoutePolicies",
+            "getRouteConfiguration");
 
     private final CamelContext camel;
     private final RouteTemplates templates;
@@ -138,6 +139,9 @@ public final class RouteValidator {
         if (node == null || !seen.add(node)) {
             return;
         }
+        if (node instanceof ProcessorDefinition<?> step && step.getRouteConfiguration() != null) {
+            return; // the error policy of a route configuration (bus-transacted) the route opted into: the hub's
+        }
         if (node instanceof org.apache.camel.LineNumberAware aware && aware.getLineNumber() > 0) {
             line = aware.getLineNumber();
         }
@@ -175,7 +179,9 @@ public final class RouteValidator {
                 walkValue(checks, e.getKey(), line, seen);
                 walkValue(checks, e.getValue(), line, seen);
             }
-        } else if (value != null && value.getClass().getName().startsWith("org.apache.camel.model.")) {
+        } else if (value != null && value.getClass().getName().startsWith("org.apache.camel.model.")
+                && !(value instanceof RouteDefinition) && !(value instanceof RouteConfigurationDefinition)) {
+            // the hub's own definitions (a route configuration a step is attached to) are not the file's
             walk(checks, value, line, seen);
         }
     }
