@@ -2,6 +2,7 @@ package io.busbar.hub.infra;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -180,5 +181,21 @@ public interface HubConfig {
         /** The largest route file the hub accepts, from the directory or by upload. */
         @WithDefault("256K")
         MemorySize maxFileSize();
+
+        /** What a route file may use (docs/authoring-routes.md, "The route file policy"; ADR 0016). */
+        Policy policy();
+    }
+
+    interface Policy {
+        /** The Camel components a route file may name; every other one is refused. */
+        @WithDefault("direct,file,jms,kamelet,log,seda,timer")
+        List<String> components();
+
+        /** The hub's beans a route file may call ({@code bean}, {@code method}, {@code process}); never a class. */
+        @WithDefault("busbarJson,hubServices")
+        List<String> beans();
+
+        /** The directories {@code file:} endpoints may use (with their sub-directories); none: every one is refused. */
+        Optional<List<Path>> fileDirs();
     }
 }

@@ -96,12 +96,23 @@ public class RouteDeployer {
     @Inject
     MeterRegistry meters;
 
+    private volatile RouteFilePolicy policy;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, Rejected> rejected = new ConcurrentHashMap<>();
 
     public Path directory() {
         return config.routes().dir().toAbsolutePath().normalize();
+    }
+
+    /** What route files may use: one policy for the routes directory and the upload API alike. */
+    public RouteFilePolicy policy() {
+        RouteFilePolicy p = policy;
+        if (p == null) {
+            p = RouteFilePolicy.of(config.routes().policy());
+            policy = p;
+        }
+        return p;
     }
 
     public long maxFileSize() {
@@ -254,7 +265,7 @@ public class RouteDeployer {
         List<RouteDefinition> routes;
         try {
             content = decode(file, bytes);
-            routes = new RouteValidator(camel, templates).read(file, content, id -> otherOwner(id, file));
+            routes = new RouteValidator(camel, templates, policy()).read(file, content, id -> otherOwner(id, file));
         } catch (InvalidRouteFile e) {
             return reject(file, checksum, content, cause, actor, restoredFrom, e.problems(), writeTo == null);
         }

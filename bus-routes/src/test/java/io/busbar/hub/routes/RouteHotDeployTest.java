@@ -141,7 +141,7 @@ class RouteHotDeployTest {
     @CsvSource(delimiter = '|', value = {
             "bad YAML               | 9 | mapping values are not allowed here",
             "unknown component      | 8 | unknown component 'nosuchcomponent'",
-            "unresolved placeholder | 6 | unresolved placeholder {{busbar.queue.no-such-queue}}" })
+            "unresolved placeholder | 6 | unresolved placeholder {{busbar.routes.properties.no-such-queue}}" })
     void aBrokenVersionIsRejectedWithFileAndLineWhileTheOldOneKeepsServing(String kind, int line, String error)
             throws Exception {
         drop(relay("v1", 0));
@@ -285,7 +285,7 @@ class RouteHotDeployTest {
             // line 8: a step sending to a component the hub does not have
             case "unknown component" -> lines.add(7, "        - to: \"nosuchcomponent:somewhere\"");
             // line 6: the queue comes from a property nobody set
-            case "unresolved placeholder" -> lines.set(5, "      uri: jms:queue:{{busbar.queue.no-such-queue}}");
+            case "unresolved placeholder" -> lines.set(5, "      uri: jms:queue:{{busbar.routes.properties.no-such-queue}}");
             default -> throw new IllegalArgumentException(kind);
         }
         return String.join("\n", lines) + "\n";

@@ -80,11 +80,14 @@ class RoutesApiTest {
 
     @Test
     void readingNeedsAnOperatorAdminOrViewerAndChangingNeedsAnOperatorOrAdmin() {
+        // deploying code (upload, restore) is a role of its own: route-author or admin, not operator
+        as("demo-operator").body(route("v1")).put(API + "/files/" + file).then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("ACCESS_DENIED"));
         given().get(API).then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://busbar.io/problems/unauthorized"));
         as("demo-customer-service").get(API).then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("ACCESS_DENIED"));
-        for (String reader : List.of("demo-viewer", "demo-operator", "demo-admin")) {
+        for (String reader : List.of("demo-viewer", "demo-operator", "demo-admin", "demo-route-author")) {
             as(reader).get(API).then().statusCode(200).body("id", hasItem("bus-selftest-xa"));
             as(reader).get(API + "/deployments").then().statusCode(200);
         }
@@ -98,9 +101,9 @@ class RoutesApiTest {
 
     @Test
     void anUploadedFileIsDeployedListedShownControlledAndRemoved() {
-        upload("demo-operator", route("v1")).statusCode(201).contentType("application/json")
+        upload("demo-route-author", route("v1")).statusCode(201).contentType("application/json")
                 .body("file", equalTo(file)).body("outcome", equalTo("DEPLOYED")).body("cause", equalTo("API"))
-                .body("actor", equalTo("demo-operator")).body("routeIds", equalTo(List.of(routeId)));
+                .body("actor", equalTo("demo-route-author")).body("routeIds", equalTo(List.of(routeId)));
         assertThat(deployer.directory().resolve(file)).hasContent(route("v1"));
         upload("demo-admin", route("v2")).statusCode(200).body("outcome", equalTo("DEPLOYED"));
 
@@ -136,10 +139,10 @@ class RoutesApiTest {
 
     @Test
     void anInvalidUploadIsRefusedWithFileAndLineAndChangesNothing() {
-        upload("demo-operator", route("v1")).statusCode(201);
+        upload("demo-route-author", route("v1")).statusCode(201);
         String broken = route("v2").replace("uri: log:", "uri: nosuchcomponent:");
 
-        upload("demo-operator", broken).statusCode(400).contentType("application/problem+json")
+        upload("demo-route-author", broken).statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://busbar.io/problems/invalid-request"))
                 .body("code", equalTo("INVALID_ROUTE_FILE"))
                 .body("detail", containsString(file + ":8: unknown component 'nosuchcomponent'"))
@@ -178,10 +181,10 @@ class RoutesApiTest {
     void anOversizedUploadIsRefusedWithOrWithoutALength() throws Exception {
         byte[] big = (route("v1") + "#" + "x".repeat((int) deployer.maxFileSize())).getBytes(StandardCharsets.UTF_8);
 
-        upload("demo-operator", new String(big, StandardCharsets.UTF_8)).statusCode(413)
+        upload("demo-route-author", new String(big, StandardCharsets.UTF_8)).statusCode(413)
                 .contentType("application/problem+json").body("type", equalTo("https://busbar.io/problems/payload-too-large"));
         HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(file))
-                .header("Authorization", basic("demo-operator"))
+                .header("Authorization", basic("demo-route-author"))
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
@@ -190,14 +193,14 @@ class RoutesApiTest {
 
         // exactly at the limit is fine as far as the size goes
         String padded = route("v1") + "#".repeat((int) deployer.maxFileSize() - route("v1").length());
-        upload("demo-operator", padded).statusCode(201);
+        upload("demo-route-author", padded).statusCode(201);
     }
 
     @Test
     void aPreviousVersionIsRestoredThroughTheApi() {
-        long v1 = upload("demo-operator", route("v1")).statusCode(201).extract().jsonPath().getLong("id");
-        upload("demo-operator", route("v2")).statusCode(200);
-        long rejected = upload("demo-operator", route("v3").replace("uri: log:", "uri: nope:")).statusCode(400)
+        long v1 = upload("demo-route-author", route("v1")).statusCode(201).extract().jsonPath().getLong("id");
+        upload("demo-route-author", route("v2")).statusCode(200);
+        long rejected = upload("demo-route-author", route("v3").replace("uri: log:", "uri: nope:")).statusCode(400)
                 .extract().jsonPath().getString("detail").replaceAll(".*recorded as deployment (\\d+).*", "$1")
                 .transform(Long::parseLong);
 
@@ -215,7 +218,7 @@ class RoutesApiTest {
 
     @Test
     void aFileRefusedInTheDirectoryShowsInTheFileListAndTheHealthReportWithoutTakingTheHubDown() throws Exception {
-        upload("demo-operator", route("v1")).statusCode(201);
+        upload("demo-route-author", route("v1")).statusCode(201);
         Files.writeString(deployer.directory().resolve(file), route("v2").replace("uri: log:", "uri: nosuchcomponent:"));
         await().atMost(Duration.ofSeconds(10)).until(() -> deployer.rejectedFiles().containsKey(file));
 

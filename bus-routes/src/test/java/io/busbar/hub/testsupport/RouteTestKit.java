@@ -78,8 +78,10 @@ public final class RouteTestKit {
         }
         String name = file.getFileName().toString();
         try {
-            List<RouteDefinition> routes = new RouteValidator(camel, new RouteTemplates()).read(name, content,
-                    id -> camel.getRoute(id) == null ? Optional.empty() : Optional.of("a route already running"));
+            List<RouteDefinition> routes = new RouteValidator(camel, new RouteTemplates(),
+                    io.quarkus.arc.Arc.container().instance(io.busbar.hub.routes.RouteDeployer.class).get().policy()).read(name,
+                            content,
+                            id -> camel.getRoute(id) == null ? Optional.empty() : Optional.of("a route already running"));
             return new RouteUnderTest(camel, routes);
         } catch (InvalidRouteFile e) {
             throw new AssertionError("the hub would refuse " + name + ":\n  "

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** Reads the console and the flow journal; changes nothing. */
     public static final String VIEWER = "viewer";
+    /** Deploys route files (upload, restore): code that runs as the hub, so a role of its own. */
+    public static final String ROUTE_AUTHOR = "route-author";
 
     public static final String[] CUSTOMER_WRITE = { CUSTOMER_SERVICE, ADMIN };
     public static final String[] CUSTOMER_READ = { CUSTOMER_SERVICE, BILLING, ORDER_DESK, OPERATOR, ADMIN };

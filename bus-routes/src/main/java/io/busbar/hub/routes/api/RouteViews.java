@@ -38,4 +38,8 @@ public final class RouteViews {
     /** A route file the hub knows: live, refused, or both (a refused new version while the previous one runs). */
     public record RouteFileView(String file, List<String> routeIds, DeploymentView live, List<RouteProblem> rejected) {
     }
+
+    /** A component and what the route file policy decides about it. */
+    public record ComponentView(String name, boolean allowed, boolean present, String decision) {
+    }
 }

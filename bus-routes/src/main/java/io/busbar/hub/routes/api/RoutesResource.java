@@ -39,7 +39,10 @@ import org.apache.camel.yaml.LwModelToYAMLDumper;
 import io.busbar.hub.routes.DeploymentHistory;
 import io.busbar.hub.routes.RouteDeployer;
 import io.busbar.hub.routes.RouteFileName;
+import io.busbar.hub.routes.RouteFilePolicy;
 import io.busbar.hub.routes.RouteProblem;
+import io.busbar.hub.routes.RouteValidator;
+import io.busbar.hub.routes.api.RouteViews.ComponentView;
 import io.busbar.hub.routes.api.RouteViews.DeploymentView;
 import io.busbar.hub.routes.api.RouteViews.RouteDefinitionView;
 import io.busbar.hub.routes.api.RouteViews.RouteFileView;
@@ -57,16 +60,19 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The hub's routes: /api/v1/routes. Operators and admins manage them (start, stop, suspend, resume, deploy and remove
- * route files, restore a previous version); viewers may read (lists, definitions, history), as the console does.
+ * The hub's routes: /api/v1/routes. Operators and admins control them (start, stop, suspend, resume, remove route
+ * files); deploying a route file (upload, restore) runs code as the hub, so it takes route authors or admins; viewers
+ * may read (lists, definitions, history, the route file policy), as the console does.
  */
 @Path("/api/v1/routes")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutesResource {
 
-    static final String[] READ = { Roles.OPERATOR, Roles.ADMIN, Roles.VIEWER };
+    static final String[] READ = { Roles.OPERATOR, Roles.ADMIN, Roles.VIEWER, Roles.ROUTE_AUTHOR };
     static final String[] MANAGE = { Roles.OPERATOR, Roles.ADMIN };
+    static final String[] DEPLOY = { Roles.ROUTE_AUTHOR, Roles.ADMIN };
+    static final String[] REMOVE = { Roles.OPERATOR, Roles.ADMIN, Roles.ROUTE_AUTHOR };
     static final String BUILT_IN = "built-in";
 
     @Inject
@@ -146,6 +152,19 @@ public class RoutesResource {
         return control(routeId, "resume");
     }
 
+    /** Every component the hub has or the policy names, with the route file policy's decision. */
+    @GET
+    @Path("components")
+    public List<ComponentView> components() {
+        access.require(READ);
+        RouteFilePolicy policy = deployer.policy();
+        java.util.Set<String> present = RouteValidator.hubComponents(camel);
+        java.util.Set<String> names = new java.util.TreeSet<>(present);
+        names.addAll(policy.components());
+        return names.stream().map(n -> new ComponentView(n, policy.allowsComponent(n) && present.contains(n),
+                present.contains(n), policy.decision(n, present.contains(n)))).toList();
+    }
+
     @GET
     @Path("files")
     public List<RouteFileView> files() {
@@ -169,7 +188,7 @@ public class RoutesResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(@PathParam("fileName") String fileName, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             InputStream body) {
-        access.require(MANAGE);
+        access.require(DEPLOY);
         String file = fileName(fileName);
         long max = deployer.maxFileSize();
         if (length != null && length > max) {
@@ -197,7 +216,7 @@ public class RoutesResource {
     @DELETE
     @Path("files/{fileName}")
     public DeploymentView delete(@PathParam("fileName") String fileName) {
-        access.require(MANAGE);
+        access.require(REMOVE);
         return DeploymentView.of(deployer.delete(fileName(fileName), actor()), false);
     }
 
@@ -226,7 +245,7 @@ public class RoutesResource {
     @POST
     @Path("deployments/{deploymentId}/restore")
     public DeploymentView restore(@PathParam("deploymentId") long deploymentId) {
-        access.require(MANAGE);
+        access.require(DEPLOY);
         RouteDeployer.Result result = deployer.restore(deploymentId, actor());
         refuseIfRejected(result);
         return DeploymentView.of(result.deployment(), false);
