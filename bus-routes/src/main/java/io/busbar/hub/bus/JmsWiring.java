@@ -37,6 +37,10 @@ public class JmsWiring {
         jms.setCacheLevelName("CACHE_NONE");
         jms.setDeliveryPersistent(true);
         jms.setReceiveTimeout(1000);
+        // What a bus client sends is data, never instructions to the hub: no header Camel would act on, and no reply
+        // to a destination the client names (every consumer and producer step is InOnly).
+        jms.setHeaderFilterStrategy(new BusHeaderFilter());
+        jms.getConfiguration().setDisableReplyTo(true);
         return jms;
     }
 }
