@@ -104,7 +104,7 @@ public class BusEntryChecks {
     }
 
     /** An ObjectMessage's body as the sender serialized it (a length, then the bytes), read without deserializing. */
-    private static byte[] serializedBytes(ClientMessage message) {
+    static byte[] serializedBytes(ClientMessage message) {
         ActiveMQBuffer body = message.getBodyBuffer();
         int position = body.readerIndex();
         try {

@@ -19,14 +19,16 @@ import org.apache.camel.component.jms.JmsHeaderFilterStrategy;
  * <li>{@code camel*}, {@code org.apache.camel.*}: Camel's headers (destination, reply-to, file names, HTTP URIs...);</li>
  * <li>{@code JMS_*}: provider-specific properties (Artemis' {@code JMS_AMQ_InputStream}, {@code JMS_AMQP_*}...);</li>
  * <li>{@code _AMQ*}, {@code __AMQ*}, {@code _HQ*}: the broker's own properties ({@code _AMQ_ROUTE_TO},
- * {@code _AMQ_DUPL_ID}, {@code _AMQ_SCHED_DELIVERY}...), which the hub would otherwise copy onto its own sends.</li>
+ * {@code _AMQ_DUPL_ID}, {@code _AMQ_SCHED_DELIVERY}...), which the hub would otherwise copy onto its own sends;</li>
+ * <li>{@code JMSXGroupID}, {@code JMSXGroupSeq}: a client's message group would pin the hub's own flows to one
+ * consumer.</li>
  * </ul>
  * The way out keeps Camel's JMS rules (no Camel headers, no {@code JMSX*} set by the provider).
  */
 public class BusHeaderFilter extends JmsHeaderFilterStrategy {
 
     static final List<String> INTERPRETED_PREFIXES = List.of("camel", "org.apache.camel.", "jms_", "_amq", "__amq",
-            "_hq");
+            "_hq", "jmsxgroup");
 
     /** True when a header of this name from outside must not reach an exchange. */
     public static boolean isInterpreted(String name) {

@@ -25,7 +25,7 @@ public class JmsWiring {
         JtaTransactionManager jta = new JtaTransactionManager(userTransaction, transactionManager);
         jta.afterPropertiesSet();
 
-        JmsComponent jms = new JmsComponent();
+        JmsComponent jms = new BusJmsComponent();
         jms.setConnectionFactory(infrastructure.connectionFactory());
         jms.setTransactionManager(jta);
         // With JTA the session must not be a local transaction too: Spring would commit it on its own after the

@@ -313,7 +313,7 @@ class JmsEntrySecurityTest {
             } else {
                 messageId = sendObject(infrastructure.brokerEndpoint().connectionFactory(), consumer.destination(), probe);
             }
-            Message parked = awaitParked(consumer.parkingName(), probe);
+            Message parked = awaitParked("invalid." + consumer.parkingName(), probe);
             assertObjectMessageParked(parked, serialized, consumer.destination());
             await().atMost(OrderProcess.PATIENCE).until(() -> Database.count(
                     "select count(*) from flow_hop where message_id = ? and outcome = 'PARKED'", messageId) == 1);
