@@ -44,6 +44,9 @@ public class DeadLetters {
     @Inject
     EntityManager em;
 
+    @Inject
+    BusEntryChecks entryChecks;
+
     /** True when this delivery comes after the last allowed attempt. */
     public boolean attemptsExhausted(Exchange exchange) {
         Integer deliveryCount = exchange.getIn().getHeader(BusHeaders.JMS_DELIVERY_COUNT, Integer.class);
@@ -139,7 +142,7 @@ public class DeadLetters {
     /**
      * Remembers the message's id, the same on every delivery, while the exchange still holds the JMS message: its JMS
      * message id or, for a message sent without one (STOMP and MQTT clients, or a JMS producer with message ids
-     * disabled), the broker's own id of the message.
+     * disabled), the broker's own id of the message. Then refuses what must not be read ({@link BusEntryChecks}).
      */
     public void identify(Exchange exchange) {
         String id = exchange.getIn().getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
@@ -148,6 +151,8 @@ public class DeadLetters {
             id = "AMQ:" + broker.getCoreMessage().getMessageID();
         }
         exchange.setProperty(MESSAGE_ID, id);
+        // before any step reads the body: an ObjectMessage or an oversized body is parked in invalid.<queue>
+        entryChecks.check(exchange);
     }
 
     static String messageId(Exchange exchange) {

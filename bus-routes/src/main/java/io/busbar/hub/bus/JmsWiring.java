@@ -25,7 +25,7 @@ public class JmsWiring {
         JtaTransactionManager jta = new JtaTransactionManager(userTransaction, transactionManager);
         jta.afterPropertiesSet();
 
-        JmsComponent jms = new JmsComponent();
+        JmsComponent jms = new BusJmsComponent();
         jms.setConnectionFactory(infrastructure.connectionFactory());
         jms.setTransactionManager(jta);
         // With JTA the session must not be a local transaction too: Spring would commit it on its own after the
@@ -37,6 +37,10 @@ public class JmsWiring {
         jms.setCacheLevelName("CACHE_NONE");
         jms.setDeliveryPersistent(true);
         jms.setReceiveTimeout(1000);
+        // What a bus client sends is data, never instructions to the hub: no header Camel would act on, and no reply
+        // to a destination the client names (every consumer and producer step is InOnly).
+        jms.setHeaderFilterStrategy(new BusHeaderFilter());
+        jms.getConfiguration().setDisableReplyTo(true);
         return jms;
     }
 }

@@ -23,6 +23,8 @@ public record BrokerEndpoint(String url, String user, String password) {
         // another hub instance, or a redelivery, could take it.
         factory.setConsumerWindowSize(0);
         factory.setBlockOnDurableSend(true);
+        // The bus carries text and bytes: no ObjectMessage body is ever deserialized by the hub, whatever reads it.
+        factory.setDeserializationDenyList("*");
     }
 
     @Override

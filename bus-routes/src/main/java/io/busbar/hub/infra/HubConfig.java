@@ -157,6 +157,16 @@ public interface HubConfig {
         /** Concurrent consumers of each step of a bus flow. */
         @WithDefault("4")
         int consumers();
+
+        /**
+         * The largest message body a bus consumer accepts; a bigger one is parked in {@code invalid.<queue>} before
+         * anything reads it. Per queue (or {@code <topic>.<subscription>}):
+         * {@code busbar.bus.queue-max-body-size."<queue>"}.
+         */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        Map<String, MemorySize> queueMaxBodySize();
     }
 
     interface Routes {

@@ -14,6 +14,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeCreatedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
+import io.busbar.hub.bus.BusEntryChecks;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.DeadLetters;
 import io.quarkus.arc.Unremovable;
@@ -40,6 +41,9 @@ public class JournalEventNotifier extends EventNotifierSupport {
 
     @Inject
     FlowJournal journal;
+
+    @Inject
+    BusEntryChecks entryChecks;
 
     public JournalEventNotifier() {
         setIgnoreCamelContextEvents(true);
@@ -80,7 +84,7 @@ public class JournalEventNotifier extends EventNotifierSupport {
             in.setHeader(BusHeaders.CORRELATION_ID, id != null ? id.toString() : UUID.randomUUID().toString());
         }
         if (journal.payloadEnabled()) {
-            exchange.setProperty(PAYLOAD, snapshot(in));
+            exchange.setProperty(PAYLOAD, snapshot(exchange));
         }
     }
 
@@ -123,8 +127,13 @@ public class JournalEventNotifier extends EventNotifierSupport {
                 in.getHeader(BusHeaders.EVENT_TYPE, String.class), exchange.getProperty(PAYLOAD, String.class)));
     }
 
-    private String snapshot(Message in) {
-        Object body = in.getBody();
+    private String snapshot(Exchange exchange) {
+        // the journal never deserializes an ObjectMessage or reads an oversized body: the route refuses both
+        String unreadable = entryChecks.unreadable(exchange);
+        if (unreadable != null) {
+            return unreadable;
+        }
+        Object body = exchange.getIn().getBody();
         if (body == null) {
             return null;
         }
