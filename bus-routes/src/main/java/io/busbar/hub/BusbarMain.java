@@ -3,6 +3,7 @@ package io.busbar.hub;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.busbar.hub.infra.DataDirectory;
 import io.busbar.hub.infra.StartupCheckFailed;
@@ -19,7 +20,7 @@ import io.quarkus.runtime.Quarkus;
 public final class BusbarMain {
 
     /** Environment variable of each external-system setting of the production profile, and the property it feeds. */
-    static final Map<String, String> PRODUCTION_SETTINGS = Map.of(
+    public static final Map<String, String> PRODUCTION_SETTINGS = Map.of(
             "BUSBAR_DB_URL", "quarkus.datasource.jdbc.url",
             "BUSBAR_DB_USER", "quarkus.datasource.username",
             "BUSBAR_DB_PASSWORD", "quarkus.datasource.password",
@@ -27,7 +28,8 @@ public final class BusbarMain {
             "BUSBAR_BROKER_USER", "busbar.broker.user",
             "BUSBAR_BROKER_PASSWORD", "busbar.broker.password",
             "BUSBAR_OIDC_ISSUER", "quarkus.oidc.token.issuer",
-            "BUSBAR_OIDC_PUBLIC_KEY", "quarkus.oidc.public-key");
+            "BUSBAR_OIDC_PUBLIC_KEY", "quarkus.oidc.public-key",
+            "BUSBAR_OIDC_AUDIENCE", "quarkus.oidc.token.audience");
 
     private BusbarMain() {
     }
@@ -78,14 +80,19 @@ public final class BusbarMain {
     }
 
     private static void checkProductionSettings() {
-        List<String> missing = PRODUCTION_SETTINGS.entrySet().stream()
-                .filter(s -> System.getenv(s.getKey()) == null && System.getProperty(s.getValue()) == null)
-                .map(Map.Entry::getKey).sorted().toList();
+        List<String> missing = missingProductionSettings(System::getenv, System::getProperty);
         if (!missing.isEmpty()) {
             throw new StartupCheckFailed("the production profile needs " + String.join(", ", missing)
-                    + " (its external PostgreSQL, Artemis and token issuer); to run on embedded defaults, start with"
+                    + " (its external PostgreSQL, Artemis and token issuer and audience); to run on embedded defaults, start with"
                     + " -Dquarkus.profile=embedded");
         }
+    }
+
+    /** The production settings given neither as environment variable nor as the property it stands for. */
+    public static List<String> missingProductionSettings(UnaryOperator<String> env, UnaryOperator<String> properties) {
+        return PRODUCTION_SETTINGS.entrySet().stream()
+                .filter(s -> env.apply(s.getKey()) == null && properties.apply(s.getValue()) == null)
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** busbar.data-dir as given on the command line or in the environment; the full configuration is not read yet. */

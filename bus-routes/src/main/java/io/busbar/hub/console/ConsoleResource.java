@@ -14,7 +14,6 @@ import java.util.Properties;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,7 +53,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The web console at /console: server-side pages over the same services as the operations APIs, with htmx for
  * in-page search. Viewers read; operators and admins also resubmit, edit, discard and start or stop routes. Every
- * change is a form POST from the console's own pages (a POST from another origin is refused).
+ * change is a form POST from the console's own pages: same origin (HttpGuards) and carrying the console's token
+ * ({@link ConsoleTokens}).
  */
 @Path("/console")
 @Authenticated
@@ -62,6 +62,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ConsoleResource {
 
     static final String HTMX_VERSION = webjarVersion();
+    static final String CSRF_FIELD = "csrf";
 
     @Inject
     @Location("console/overview.html")
@@ -107,6 +108,9 @@ public class ConsoleResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    ConsoleTokens tokens;
 
     /** A queue's depth for the overview. */
     @TemplateData
@@ -190,8 +194,8 @@ public class ConsoleResource {
     @POST
     @Path("dead-letters/{queue}/{messageId}/edit")
     public Response edit(@PathParam("queue") String queue, @PathParam("messageId") String messageId,
-            @FormParam("body") String body, @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
-        act(origin, host);
+            @FormParam("body") String body, @FormParam(CSRF_FIELD) String token) {
+        act(token);
         try {
             hospital.edit(queue, messageId, body, user());
         } catch (ServiceException.InvalidRequest e) {
@@ -203,8 +207,8 @@ public class ConsoleResource {
     @POST
     @Path("dead-letters/{queue}/{messageId}/resubmit")
     public Response resubmit(@PathParam("queue") String queue, @PathParam("messageId") String messageId,
-            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
-        act(origin, host);
+            @FormParam(CSRF_FIELD) String token) {
+        act(token);
         ActionResult result = hospital.resubmit(queue, messageId, user());
         return seeOther("/console/dead-letters?notice=" + encode(describe(result)));
     }
@@ -212,8 +216,8 @@ public class ConsoleResource {
     @POST
     @Path("dead-letters/{queue}/{messageId}/discard")
     public Response discard(@PathParam("queue") String queue, @PathParam("messageId") String messageId,
-            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
-        act(origin, host);
+            @FormParam(CSRF_FIELD) String token) {
+        act(token);
         ActionResult result = hospital.discard(queue, messageId, user());
         return seeOther("/console/dead-letters?notice=" + encode(describe(result)));
     }
@@ -228,8 +232,8 @@ public class ConsoleResource {
     @POST
     @Path("routes/{routeId}/{action: start|stop}")
     public Response control(@PathParam("routeId") String routeId, @PathParam("action") String action,
-            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
-        act(origin, host);
+            @FormParam(CSRF_FIELD) String token) {
+        act(token);
         var route = "start".equals(action) ? routeControl.start(routeId) : routeControl.stop(routeId);
         return seeOther("/console/routes?notice=" + encode(route.id() + " is " + route.status()));
     }
@@ -273,17 +277,16 @@ public class ConsoleResource {
     }
 
     private TemplateInstance page(Template template) {
-        return template.data("user", user()).data("operator", operator()).data("htmxVersion", HTMX_VERSION);
+        return template.data("user", user()).data("operator", operator()).data("htmxVersion", HTMX_VERSION)
+                .data("csrf", tokens.tokenFor(user()));
     }
 
-    /** An action: operators and admins only, and only from the console's own pages. */
-    private void act(String origin, String host) {
+    /** An action: operators and admins only, and only from a form of the console's own pages. */
+    private void act(String token) {
         access.require(DeadLettersResource.ACT);
-        if (origin != null && !"null".equals(origin)) {
-            String originHost = URI.create(origin).getAuthority();
-            if (host == null || !host.equalsIgnoreCase(originHost)) {
-                throw new ServiceException.AccessDenied("the console acts only on requests from its own pages");
-            }
+        if (!tokens.matches(user(), token)) {
+            throw new ServiceException.AccessDenied("the console acts only on forms of its own pages (token missing or stale:"
+                    + " reload the page)");
         }
     }
 

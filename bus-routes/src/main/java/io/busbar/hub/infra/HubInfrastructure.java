@@ -50,6 +50,7 @@ public class HubInfrastructure {
     private static final String DEMO_PREFIX = "demo-";
     private static final String EMBEDDED_USERS = "quarkus.security.users.embedded.users.";
     private static final String BROKER_USERS = "busbar.broker.users.";
+    private static final String HASHED_ACCOUNTS = "busbar.accounts.";
 
     @Inject
     HubConfig config;
@@ -117,6 +118,7 @@ public class HubInfrastructure {
         checkNodeName(config.nodeName());
         if (ConfigUtils.getProfiles().contains("prod")) {
             checkNoDemoUsers();
+            checkNoDigestAccounts();
         }
         DataDirectory.checkWritable(dataDir);
         if (LaunchMode.current() == LaunchMode.NORMAL) {
@@ -218,7 +220,10 @@ public class HubInfrastructure {
         List<String> demo = new ArrayList<>();
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
             String user = name.startsWith(EMBEDDED_USERS) ? name.substring(EMBEDDED_USERS.length())
-                    : name.startsWith(BROKER_USERS) ? name.substring(BROKER_USERS.length()).replaceFirst("\\..*$", "") : null;
+                    : name.startsWith(BROKER_USERS) ? name.substring(BROKER_USERS.length()).replaceFirst("\\..*$", "")
+                            : name.startsWith(HASHED_ACCOUNTS)
+                                    ? name.substring(HASHED_ACCOUNTS.length()).replaceFirst("\\.[^.]+$", "")
+                                    : null;
             if (user != null && user.replace("\"", "").startsWith(DEMO_PREFIX)) {
                 demo.add(user.replace("\"", ""));
             }
@@ -227,6 +232,21 @@ public class HubInfrastructure {
             throw new StartupCheckFailed("the production profile refuses to run with demo accounts: "
                     + String.join(", ", demo.stream().distinct().sorted().toList())
                     + "; configure real accounts (see README, Security)");
+        }
+    }
+
+    /** Production passwords are salted, slow hashes (HashedAccounts); the embedded realm would store digests. */
+    private static void checkNoDigestAccounts() {
+        List<String> digests = new ArrayList<>();
+        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith(EMBEDDED_USERS)) {
+                digests.add(name.substring(EMBEDDED_USERS.length()).replace("\"", ""));
+            }
+        }
+        if (!digests.isEmpty()) {
+            throw new StartupCheckFailed("the production profile takes accounts only with bcrypt hashes"
+                    + " (busbar.accounts.<user>.password-hash, see README); unsalted quarkus.security.users.embedded"
+                    + " accounts are refused: " + String.join(", ", digests.stream().sorted().toList()));
         }
     }
 

@@ -44,7 +44,7 @@ public class JolokiaAgent {
         Authenticator authenticator = new JolokiaAuthenticator(identities);
         JolokiaServerConfig serverConfig = new JolokiaServerConfig(Map.of("host", config.jolokia().host(), "port",
                 Integer.toString(config.jolokia().port()), "agentContext", "/jolokia", "discoveryEnabled", "false",
-                "restrictorClass", "org.apache.camel.quarkus.jolokia.restrictor.CamelJolokiaRestrictor", "threadNamePrefix",
+                "restrictorClass", JolokiaPolicy.class.getName(), "threadNamePrefix",
                 "busbar-jolokia-")) {
             @Override
             public Authenticator getAuthenticator() {

@@ -52,10 +52,10 @@ class ProductionProfileIT {
                         .withEnv("BUSBAR_NODE_NAME", "prod-it-1")
                         .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER)
                         .withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
-                        // a SOAP partner account, password stored only as a digest
-                        .with("quarkus.security.users.embedded.users.soappartner",
-                                Tokens.digest("soappartner", "s3cret-Partner"))
-                        .with("quarkus.security.users.embedded.roles.soappartner", "customer-service")
+                        .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE)
+                        // a SOAP partner account, password stored only as a salted bcrypt hash
+                        .with("busbar.accounts.soappartner.password-hash", Tokens.bcrypt("s3cret-Partner"))
+                        .with("busbar.accounts.soappartner.roles", "customer-service")
                         // a legacy messaging instance: its MQTT divert is created on the external broker
                         .with("busbar.connectors.partner-orders.type", "legacy-messaging")
                         .with("busbar.connectors.partner-orders.source", "legacy.partner.orders")
@@ -122,6 +122,8 @@ class ProductionProfileIT {
                 .statusCode()).isEqualTo(401);
         assertThat(Http.post(customers, body, "Bearer " + Tokens.foreignToken(Tokens.ISSUER, "customer-service"))
                 .statusCode()).isEqualTo(401);
+        assertThat(Http.post(customers, body, "Bearer " + Tokens.tokenFor("another-service", "customer-service"))
+                .statusCode()).as("a token of the issuer for another audience").isEqualTo(401);
         assertThat(Http.post(customers, body, Http.basic("soappartner", "s3cret-Partner")).statusCode()).isEqualTo(401);
     }
 
@@ -140,7 +142,7 @@ class ProductionProfileIT {
         assertThat(inDoubt.body()).contains("\"broker\":[]").doesNotContain("did not answer");
     }
 
-    /** SOAP in production: UsernameToken accounts whose passwords are stored as digests. */
+    /** SOAP in production: UsernameToken accounts whose passwords are stored as bcrypt hashes. */
     static void soapAcceptsTheHashedPartnerAccount(HubProcess hub) throws Exception {
         String soap = "http://localhost:" + hub.httpPort() + "/soap/customer";
         String get = "<c:getCustomer xmlns:c=\"http://busbar.io/service/customer/v1\"><c:customerId>CUS-99999999</c:customerId>"
@@ -156,15 +158,32 @@ class ProductionProfileIT {
     @Test
     void productionRefusesToStartWithDemoAccounts() {
         try (HubProcess hub = HubProcess.embedded("prod-profile-demo-users").with("quarkus.profile", "prod")
-                .with("quarkus.security.users.embedded.users.demo-admin", Tokens.digest("demo-admin", "demo-admin"))
+                .with("busbar.accounts.demo-admin.password-hash", Tokens.bcrypt("demo-admin"))
                 .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
                 .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
                 .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
-                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())) {
+                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
+                .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE)) {
             hub.start();
             assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile refuses to run with demo accounts:"
                     + " demo-admin").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void productionRefusesToStartWithUnsaltedDigestAccounts() {
+        try (HubProcess hub = HubProcess.embedded("prod-profile-digest-users").with("quarkus.profile", "prod")
+                .with("quarkus.security.users.embedded.users.partner", Tokens.digest("partner", "s3cret"))
+                .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
+                .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
+                .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
+                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
+                .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE)) {
+            hub.start();
+            assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(hub.output()).contains("Busbar cannot start: the production profile takes accounts only with bcrypt"
+                    + " hashes").contains("accounts are refused: partner").doesNotContain("\tat ");
         }
     }
 
@@ -175,7 +194,7 @@ class ProductionProfileIT {
             assertThat(hub.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile needs BUSBAR_BROKER_PASSWORD,"
                     + " BUSBAR_BROKER_URL, BUSBAR_BROKER_USER, BUSBAR_DB_PASSWORD, BUSBAR_DB_URL, BUSBAR_DB_USER,"
-                    + " BUSBAR_OIDC_ISSUER, BUSBAR_OIDC_PUBLIC_KEY")
+                    + " BUSBAR_OIDC_AUDIENCE, BUSBAR_OIDC_ISSUER, BUSBAR_OIDC_PUBLIC_KEY")
                     .doesNotContain("\tat ");
         }
     }

@@ -18,6 +18,8 @@ import org.jose4j.lang.JoseException;
 public final class Tokens {
 
     public static final String ISSUER = "https://issuer.test.busbar.io";
+    /** The audience the hub under test is configured for (BUSBAR_OIDC_AUDIENCE). */
+    public static final String AUDIENCE = "busbar-hub";
     private static final KeyPair KEYS = rsa();
     private static final KeyPair FOREIGN = rsa();
 
@@ -30,15 +32,25 @@ public final class Tokens {
     }
 
     public static String token(String issuer, String... groups) {
-        return sign(KEYS, issuer, groups);
+        return sign(KEYS, issuer, AUDIENCE, groups);
+    }
+
+    /** A token of the right issuer and key for another service (its aud claim names something else). */
+    public static String tokenFor(String audience, String... groups) {
+        return sign(KEYS, ISSUER, audience, groups);
     }
 
     /** A token with the right claims signed by a key the hub does not trust. */
     public static String foreignToken(String issuer, String... groups) {
-        return sign(FOREIGN, issuer, groups);
+        return sign(FOREIGN, issuer, AUDIENCE, groups);
     }
 
-    /** A password as the hub stores it for production accounts: hex SHA-512 of user:realm:password. */
+    /** A bcrypt hash as production accounts store their passwords (busbar.accounts.<user>.password-hash). */
+    public static String bcrypt(String password) {
+        return io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10);
+    }
+
+    /** hex SHA-512 of user:realm:password, the embedded realm's digest (no longer accepted in production). */
     public static String digest(String user, String password) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-512")
@@ -49,9 +61,10 @@ public final class Tokens {
         }
     }
 
-    private static String sign(KeyPair keys, String issuer, String... groups) {
+    private static String sign(KeyPair keys, String issuer, String audience, String... groups) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject("integration-partner");
         claims.setStringClaim("preferred_username", "integration-partner");
         claims.setStringListClaim("groups", List.of(groups));

@@ -2,7 +2,10 @@ package io.busbar.services.common;
 
 import io.busbar.contract.common.v1.PageInfo;
 
-/** A page request with the contract's defaults and limits (page from 0, size 1 to 200, default 20). */
+/**
+ * A page request with the contract's defaults and limits (page from 0, size 1 to 200, default 20). The offset of the
+ * page's end must fit an int: a page beyond that is a bad request, never an overflow.
+ */
 public record Paging(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
@@ -18,6 +21,10 @@ public record Paging(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw new ServiceException.InvalidRequest("INVALID_PAGE", "size must be 1 to " + MAX_SIZE,
                     java.util.List.of(new FieldViolation("size", "must be 1 to " + MAX_SIZE)));
+        }
+        if ((long) p * s > Integer.MAX_VALUE - s) {
+            throw new ServiceException.InvalidRequest("INVALID_PAGE", "page " + p + " of size " + s + " is out of range",
+                    java.util.List.of(new FieldViolation("page", "must be at most " + (Integer.MAX_VALUE / s - 1))));
         }
         return new Paging(p, s);
     }
