@@ -67,7 +67,8 @@ public class HttpGuards {
             MultiMap headers = ctx.response().headers();
             setIfAbsent(headers, "X-Frame-Options", "DENY");
             setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
-            setIfAbsent(headers, "Referrer-Policy", "no-referrer");
+            // not no-referrer: under it browsers send "Origin: null" on the console's own form posts
+            setIfAbsent(headers, "Referrer-Policy", "same-origin");
             setIfAbsent(headers, "Content-Security-Policy", path.startsWith("/q/swagger-ui") ? SWAGGER_UI_CSP : CSP);
         });
         ctx.next();

@@ -197,7 +197,7 @@ class HttpSecurityTest {
                 as("demo-operator").header("Origin", FOREIGN).post(STOP));
         for (Response answer : answers) {
             answer.then().header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
-                    .header("Referrer-Policy", "no-referrer")
+                    .header("Referrer-Policy", "same-origin")
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Content-Security-Policy", containsString("default-src 'self'"))
                     .header("Content-Security-Policy", not(containsString("script-src 'self' 'unsafe-inline'")));
