@@ -151,6 +151,10 @@ public class DeadLetters {
             id = "AMQ:" + broker.getCoreMessage().getMessageID();
         }
         exchange.setProperty(MESSAGE_ID, id);
+        // Camel maps the client's message group outside the header filter: a partner must not pin the hub's sends
+        // to a group of its choosing (the header map is case-insensitive, so every letter case goes)
+        exchange.getIn().removeHeader("JMSXGroupID");
+        exchange.getIn().removeHeader("JMSXGroupSeq");
         // before any step reads the body: an ObjectMessage or an oversized body is parked in invalid.<queue>
         entryChecks.check(exchange);
     }
