@@ -10,14 +10,34 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jms.JmsBinding;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.jms.JmsComponentConfigurer;
 import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.component.jms.JmsEndpointConfigurer;
+import org.apache.camel.spi.PropertyConfigurer;
 
 /**
  * Camel's {@code jms} component whose endpoints never deserialize an ObjectMessage: its body reaches an exchange as the
  * serialized bytes. Stream caching reads a body before any route step runs, so refusing the message in the bus policy
  * alone would come too late.
+ * <p>
+ * Camel finds a component's option configurers through the {@code @Component} annotation of its class, which a
+ * subclass does not inherit; without them every option that only {@code JmsConfiguration} carries (such as
+ * {@code deliveryDelay}) is refused as unknown. They are named here.
  */
 public class BusJmsComponent extends JmsComponent {
+
+    private static final PropertyConfigurer COMPONENT_OPTIONS = new JmsComponentConfigurer();
+    private static final PropertyConfigurer ENDPOINT_OPTIONS = new JmsEndpointConfigurer();
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return COMPONENT_OPTIONS;
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return ENDPOINT_OPTIONS;
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
