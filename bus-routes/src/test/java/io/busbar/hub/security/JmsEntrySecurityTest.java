@@ -224,7 +224,7 @@ class JmsEntrySecurityTest {
                 assertNoInterpretedProperty(parked);
             }
         }
-        // MQTT 5 user properties reach the hub as message properties too
+        // MQTT 5 user properties reach the hub as mqtt.ordered.user.property.<n>.<name>, never under a Camel name
         String reference = "MQTT5-" + UUID.randomUUID();
         Map<String, Object> mqtt = new HashMap<>(headers);
         mqtt.put("cAMELjmsDestinationName", attackerQueue());
@@ -238,6 +238,8 @@ class JmsEntrySecurityTest {
     @Test
     void replyToIsIgnoredByTheOrderIntakeAndTheLegacyConnector() throws Exception {
         String customer = OrderProcess.establishedCustomer();
+        // earlier tests of the same application may have left dead letters: this test adds none
+        Map<String, Long> deadBefore = Map.of(LEGACY, count("DLQ." + LEGACY), INTAKE, count("DLQ." + INTAKE));
         // the order intake: a reply to DLQ.order.intake.json.v1, a queue the client itself may not write to
         String reference = "REPLY-" + UUID.randomUUID();
         String probe = UUID.randomUUID().toString();
@@ -254,7 +256,7 @@ class JmsEntrySecurityTest {
             awaitOrder(legacy);
         }
         for (String queue : List.of(LEGACY, INTAKE)) {
-            assertThat(count("DLQ." + queue)).as("DLQ." + queue).isZero();
+            assertThat(count("DLQ." + queue)).as("DLQ." + queue).isEqualTo(deadBefore.get(queue));
         }
     }
 
@@ -374,11 +376,13 @@ class JmsEntrySecurityTest {
         // a per-queue limit: the legacy connector takes 64 KiB (application.properties), from every protocol
         String big = "ORD|" + "x".repeat(70 * 1024);
         for (Protocol protocol : Protocol.values()) {
+            // MQTT 5 user properties arrive as mqtt.ordered.user.property.<n>.<name>, which no selector can name:
+            // each message is found by a reference in its body instead
             String each = UUID.randomUUID().toString();
-            send(protocol, LEGACY, big, Map.of("probe", each), null);
-            assertThat(awaitParked("invalid." + LEGACY, each).getStringProperty(BusHeaders.REASON)).as(protocol.name())
-                    .startsWith("the body has ").endsWith(" bytes, more than the 65536 bytes queue " + LEGACY
-                            + " accepts (busbar.bus.max-body-size)");
+            send(protocol, LEGACY, "ORD|" + each + "|" + big, Map.of("probe", each), null);
+            assertThat(awaitParkedWithBody("invalid." + LEGACY, each).getStringProperty(BusHeaders.REASON))
+                    .as(protocol.name()).startsWith("the body has ").endsWith(" bytes, more than the 65536 bytes queue "
+                            + LEGACY + " accepts (busbar.bus.max-body-size)");
         }
         // the override is that queue's only: the same body is no problem for the order intake's size
         String small = UUID.randomUUID().toString();
@@ -605,6 +609,12 @@ class JmsEntrySecurityTest {
         given().auth().preemptive().basic("demo-viewer", "demo-viewer")
                 .get("/api/v1/dead-letters/" + invalid + "/" + parked.getJMSMessageID()).then().statusCode(200)
                 .body("message.reason", org.hamcrest.Matchers.startsWith("an ObjectMessage is refused"));
+    }
+
+    Message awaitParkedWithBody(String queue, String reference) {
+        await().atMost(OrderProcess.PATIENCE).alias(reference + " in the body of a message in " + queue)
+                .until(() -> hub.browse(queue, null).stream().anyMatch(m -> body(m).contains(reference)));
+        return hub.browse(queue, null).stream().filter(m -> body(m).contains(reference)).findFirst().orElseThrow();
     }
 
     Message awaitParked(String queue, String probe) {
