@@ -23,6 +23,7 @@ import io.busbar.contract.customer.service.v1.SearchCustomers;
 import io.busbar.contract.customer.service.v1.UpdateCustomer;
 import io.busbar.contract.customer.v1.Customer;
 import io.busbar.contract.customer.v1.CustomerData;
+import io.busbar.services.common.Paging;
 import io.busbar.services.customer.CustomerService;
 import io.busbar.services.security.Access;
 import io.busbar.services.security.Roles;
@@ -87,8 +88,10 @@ public class CustomerResource {
 
     @GET
     public PageOf<Customer> search(@QueryParam("name") String name, @QueryParam("email") String email,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         access.require(Roles.CUSTOMER_READ);
+        Integer page = Paging.number("page", pageParam);
+        Integer size = Paging.number("size", sizeParam);
         SearchCustomers request = new SearchCustomers();
         request.setName(name);
         request.setEmail(email);

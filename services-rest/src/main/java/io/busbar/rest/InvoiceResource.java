@@ -28,6 +28,7 @@ import io.busbar.contract.billing.v1.Payment;
 import io.busbar.contract.billing.v1.PaymentMethod;
 import io.busbar.contract.common.v1.Money;
 import io.busbar.services.billing.BillingService;
+import io.busbar.services.common.Paging;
 import io.busbar.services.common.ServiceException;
 import io.busbar.services.security.Access;
 import io.busbar.services.security.Roles;
@@ -78,8 +79,10 @@ public class InvoiceResource {
 
     @GET
     public PageOf<Invoice> list(@QueryParam("customerId") String customerId, @QueryParam("status") InvoiceStatus status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         access.require(Roles.BILLING_READ);
+        Integer page = Paging.number("page", pageParam);
+        Integer size = Paging.number("size", sizeParam);
         ListCustomerInvoices request = new ListCustomerInvoices();
         request.setCustomerId(customerId);
         request.setStatus(status);

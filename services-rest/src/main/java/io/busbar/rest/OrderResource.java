@@ -26,6 +26,7 @@ import io.busbar.contract.order.v1.Order;
 import io.busbar.contract.order.v1.OrderStatus;
 import io.busbar.contract.order.v1.OrderSubmission;
 import io.busbar.contract.order.v1.ShipmentData;
+import io.busbar.services.common.Paging;
 import io.busbar.services.fulfilment.FulfilmentService;
 import io.busbar.services.security.Access;
 import io.busbar.services.security.Roles;
@@ -84,8 +85,10 @@ public class OrderResource {
 
     @GET
     public PageOf<Order> list(@QueryParam("customerId") String customerId, @QueryParam("status") OrderStatus status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         access.require(Roles.ORDER_READ);
+        Integer page = Paging.number("page", pageParam);
+        Integer size = Paging.number("size", sizeParam);
         ListCustomerOrders request = new ListCustomerOrders();
         request.setCustomerId(customerId);
         request.setStatus(status);

@@ -145,10 +145,10 @@ public class ConsoleResource {
     public TemplateInstance flows(@QueryParam("correlationId") String correlationId, @QueryParam("orderId") String orderId,
             @QueryParam("customerId") String customerId, @QueryParam("fileName") String fileName,
             @QueryParam("route") String route, @QueryParam("status") String status, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page") Integer page, @Context UriInfo uri) {
+            @QueryParam("to") String to, @QueryParam("page") String page, @Context UriInfo uri) {
         access.require(DeadLettersResource.READ);
         Criteria criteria = FlowsResource.criteria(correlationId, orderId, customerId, fileName, route, status, from, to);
-        Paging paging = Paging.of(page, 50);
+        Paging paging = Paging.of(Paging.number("page", page), 50);
         FlowStore.Found found = store.search(criteria, paging.offset(), paging.size());
         return page(flows).data("c", criteria).data("from", from == null ? "" : from).data("to", to == null ? "" : to)
                 .data("statuses", List.of("COMPLETED", "FAILED", "PARKED")).data("flows", found.flows())
@@ -170,11 +170,11 @@ public class ConsoleResource {
 
     @GET
     @Path("dead-letters")
-    public TemplateInstance deadLetters(@QueryParam("queue") String queue, @QueryParam("page") Integer page,
+    public TemplateInstance deadLetters(@QueryParam("queue") String queue, @QueryParam("page") String page,
             @QueryParam("notice") String notice) {
         access.require(DeadLettersResource.READ);
         String only = queue == null || queue.isBlank() ? null : queue;
-        Paging paging = Paging.of(page, 50);
+        Paging paging = Paging.of(Paging.number("page", page), 50);
         ErrorHospital.Listing listing = hospital.list(only, (long) paging.page() * paging.size(), paging.size());
         long pages = (listing.total() + paging.size() - 1) / paging.size();
         String base = "/console/dead-letters?" + (only == null ? "" : "queue=" + encode(only) + "&") + "page=";

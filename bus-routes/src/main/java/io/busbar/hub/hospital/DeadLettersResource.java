@@ -48,8 +48,8 @@ public class DeadLettersResource {
 
     /** Parked messages of every parking queue (DLQ, DLQ.*, invalid.*), or of one, a page at a time. */
     @GET
-    public PageOf<DeadLetter> list(@QueryParam("queue") String queue, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public PageOf<DeadLetter> list(@QueryParam("queue") String queue, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         access.require(READ);
         Paging paging = Paging.of(page, size);
         ErrorHospital.Listing listing = hospital.list(queue == null || queue.isBlank() ? null : queue.trim(),

@@ -45,8 +45,8 @@ public class FlowsResource {
     public PageOf<FlowSummary> search(@QueryParam("correlationId") String correlationId,
             @QueryParam("orderId") String orderId, @QueryParam("customerId") String customerId,
             @QueryParam("fileName") String fileName, @QueryParam("route") String route, @QueryParam("status") String status,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         access.require(READ);
         Paging paging = Paging.of(page, size);
         FlowStore.Found found = store.search(criteria(correlationId, orderId, customerId, fileName, route, status, from, to),

@@ -43,6 +43,15 @@ public final class RouteFilePolicy {
             "movefailed", "premove", "moveexisting", "tempprefix");
     private static final Set<String> JMS_DESTINATION_OPTIONS = Set.of("replyto", "replytooverride",
             "destinationname", "destinationtype");
+    /**
+     * JMS options that would undo the hub's entry defences on a route's own endpoint (ADR 0014): Java serialization
+     * on the bus, headers Camel or the broker interpret, request/reply over the bus, or another filter.
+     */
+    private static final Set<String> JMS_DEFENCE_OPTIONS = Set.of("transferexception", "transferexchange",
+            "allowserializedheaders", "includealljmsxproperties", "headerfilterstrategy", "jmskeyformatstrategy",
+            "messageconverter", "destinationresolver", "connectionfactory", "jmsoperations", "replytotype",
+            "replytoconsumertype", "replytosamedestinationallowed", "allowreplymanagerquickstop",
+            "replytodestinationselectorname", "allowadditionalheaders");
 
     private final Set<String> components;
     private final Set<String> beans;
@@ -150,11 +159,29 @@ public final class RouteFilePolicy {
         return Optional.empty();
     }
 
-    /** Why a JMS endpoint option is refused, if it is (options that name another destination). */
+    /**
+     * Why a JMS endpoint option is refused, if it is: options that name another destination, turn an exchange into
+     * request/reply, or switch off one of the hub's bus defences.
+     */
     public Optional<String> refuseJmsOption(String option, String value) {
         String lower = option.toLowerCase(Locale.ROOT);
         if (lower.equals("destinationname") || lower.equals("destinationtype")) {
             return Optional.of("option '" + option + "' is not allowed: the destination is the URI's path");
+        }
+        if (lower.equals("disablereplyto") && !"true".equalsIgnoreCase(value.strip())) {
+            return Optional.of("option '" + option + "=" + value + "' is not allowed: JMSReplyTo is ignored on the bus"
+                    + " (request/reply over the bus is not available to routes)");
+        }
+        if (lower.equals("exchangepattern") && !"InOnly".equalsIgnoreCase(value.strip())) {
+            return Optional.of("option '" + option + "=" + value + "' is not allowed: every bus exchange is InOnly");
+        }
+        if (lower.equals("jmsmessagetype") && "object".equalsIgnoreCase(value.strip())) {
+            return Optional.of("option '" + option + "=" + value + "' is not allowed: the bus carries text or bytes,"
+                    + " never serialized Java objects");
+        }
+        if (JMS_DEFENCE_OPTIONS.contains(lower)) {
+            return Optional.of("option '" + option + "' is not allowed: it would switch off a defence of the bus"
+                    + " (docs/security.md)");
         }
         return JMS_DESTINATION_OPTIONS.contains(lower) ? refuseDestination(value) : Optional.empty();
     }

@@ -125,10 +125,14 @@ class BrokerPolicySecurityTest {
     void aPartnerCannotTakeTheHubsSubscriptionsOfTheEventsTopic() throws Exception {
         try (Connection connection = tcp(PARTNER)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            for (String subscription : List.of("notification", "analytics", "legacy-export")) {
+            // the hub's own (named in broker.xml) and the connector instances' (guarded by the hub as they start)
+            for (String subscription : List.of("notification", "analytics", "legacy-export", "connector-legacy-db",
+                    "connector-legacy-db-race")) {
                 assertThat(broker().locateQueue(SimpleString.of(subscription))).as(subscription).isNotNull();
                 assertThatThrownBy(() -> session.createConsumer(session.createQueue("order.events.v1::" + subscription)))
                         .as("consume " + subscription).isInstanceOf(JMSSecurityException.class);
+                assertThatThrownBy(() -> session.createSharedDurableConsumer(session.createTopic("order.events.v1"),
+                        subscription)).as("share " + subscription).isInstanceOf(JMSSecurityException.class);
                 assertThatThrownBy(() -> ((ActiveMQSession) session).getCoreSession().deleteQueue(subscription))
                         .as("delete " + subscription).isInstanceOf(ActiveMQSecurityException.class);
             }

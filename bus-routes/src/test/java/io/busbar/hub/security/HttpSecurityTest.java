@@ -279,7 +279,8 @@ class HttpSecurityTest {
     // --------------------------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = { "page=10737419&size=200", "page=2147483647&size=1", "page=-1", "size=0", "size=201" })
+    @ValueSource(strings = { "page=10737419&size=200", "page=2147483647&size=1", "page=-1", "size=0", "size=201",
+            "page=abc&size=20", "page=1&size=9999999999", "page=0x10&size=20" })
     void invalidPagingIsA400OnEveryListEndpoint(String paging) {
         Map<String, String> lists = Map.of("/api/v1/customers?", "demo-customer-service",
                 "/api/v1/invoices?customerId=CUS-00000001&", "demo-billing",
@@ -287,7 +288,7 @@ class HttpSecurityTest {
                 "/api/v1/dead-letters?", "demo-viewer", "/api/v1/routes/deployments?", "demo-viewer");
         lists.forEach((list, user) -> as(user).get(list + paging).then().statusCode(400)
                 .contentType("application/problem+json").body("code", paging.contains("&")
-                        // beyond int range: no schema says so, Paging does
+                        // beyond int range or not a number: no schema says so, Paging does
                         ? equalTo("INVALID_PAGE")
                         // the REST doors check the contract's schema (page 0 or more, size 1 to 200) before Paging
                         : anyOf(equalTo("INVALID_PAGE"), equalTo("SCHEMA_VIOLATION"))));
@@ -296,6 +297,7 @@ class HttpSecurityTest {
     @Test
     void aConsolePageBeyondRangeIsA400AndSoapSearchesAnswerTheDeclaredFault() {
         as("demo-viewer").get("/console/flows?page=100000000").then().statusCode(400);
+        as("demo-viewer").get("/console/flows?page=abc").then().statusCode(400);
         as("demo-viewer").get("/console/flows?page=-1").then().statusCode(400);
 
         SearchCustomers search = new SearchCustomers();

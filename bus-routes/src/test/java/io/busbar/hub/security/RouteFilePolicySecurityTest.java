@@ -204,7 +204,21 @@ class RouteFilePolicySecurityTest {
                         "parameter 'name' of template 'busbar-bus-publish'"),
                 Arguments.of("wildcard", "- to: \"jms:topic:#\"", "has a wildcard"),
                 Arguments.of("broker management", "- to: \"jms:queue:activemq.management\"", "is the broker's own"),
-                Arguments.of("replyTo DLQ", "- to: \"jms:queue:ok.v1?replyTo=DLQ.ok.v1\"", "is a dead-letter or invalid"));
+                Arguments.of("replyTo DLQ", "- to: \"jms:queue:ok.v1?replyTo=DLQ.ok.v1\"", "is a dead-letter or invalid"),
+                Arguments.of("replies honoured", "- to: \"jms:queue:ok.v1?disableReplyTo=false\"",
+                        "JMSReplyTo is ignored on the bus"),
+                Arguments.of("replies honoured, other case", "- to: \"jms:queue:ok.v1?DISABLEREPLYTO=False\"",
+                        "JMSReplyTo is ignored on the bus"),
+                Arguments.of("request/reply", "- to: \"jms:queue:ok.v1?exchangePattern=InOut\"",
+                        "every bus exchange is InOnly"),
+                Arguments.of("serialized exception", "- to: \"jms:queue:ok.v1?transferException=true\"",
+                        "would switch off a defence of the bus"),
+                Arguments.of("every JMSX property", "- to: \"jms:queue:ok.v1?includeAllJMSXProperties=true\"",
+                        "would switch off a defence of the bus"),
+                Arguments.of("ObjectMessage", "- to: \"jms:queue:ok.v1?jmsMessageType=Object\"",
+                        "never serialized Java objects"),
+                Arguments.of("another header filter", "- to: \"jms:queue:ok.v1?headerFilterStrategy=#jms\"",
+                        "refers to a bean"));
     }
 
     @ParameterizedTest(name = "{0}")

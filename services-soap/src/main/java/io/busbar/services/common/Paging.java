@@ -11,6 +11,27 @@ public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
 
+    /**
+     * A paging parameter as the caller wrote it (a query parameter): null when absent, a number, or a bad request
+     * ({@code INVALID_PAGE}) naming the parameter, never the framework's 404 for an unparseable one.
+     */
+    public static Integer number(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ServiceException.InvalidRequest("INVALID_PAGE", name + " must be a whole number",
+                    java.util.List.of(new FieldViolation(name, "must be a whole number")));
+        }
+    }
+
+    /** {@link #of(Integer, Integer)} from the query parameters as written. */
+    public static Paging of(String page, String size) {
+        return of(number("page", page), number("size", size));
+    }
+
     public static Paging of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;

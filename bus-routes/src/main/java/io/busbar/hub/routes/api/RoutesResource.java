@@ -222,8 +222,8 @@ public class RoutesResource {
 
     @GET
     @Path("deployments")
-    public PageOf<DeploymentView> deployments(@QueryParam("file") String file, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public PageOf<DeploymentView> deployments(@QueryParam("file") String file, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         access.require(READ);
         Paging paging = Paging.of(page, size);
         DeploymentHistory.Page found = history.page(file == null || file.isBlank() ? null : file, paging.offset(),
