@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,20 +66,10 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
 
     static Map<String, Account> read(Config config) {
         Map<String, Account> found = new HashMap<>();
-        Set<String> names = new java.util.TreeSet<>();
         for (String name : config.getPropertyNames()) {
-            // a file's %<profile>.busbar.accounts... is listed under its raw name; its value counts when that profile
-            // is active, which looking the plain name up decides
-            names.add(name.startsWith("%") && name.indexOf('.') > 0 ? name.substring(name.indexOf('.') + 1) : name);
-        }
-        for (String name : names) {
             if (name.startsWith(PREFIX) && name.endsWith(".password-hash")) {
                 String user = name.substring(PREFIX.length(), name.length() - ".password-hash".length());
-                Optional<String> configured = config.getOptionalValue(name, String.class);
-                if (configured.isEmpty()) {
-                    continue; // set for a profile that is not active
-                }
-                String hash = configured.get().trim();
+                String hash = config.getValue(name, String.class).trim();
                 if (!hash.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
                     throw new StartupCheckFailed(name + " is not a bcrypt hash ($2a$<cost>$...; see docs/operations.md)");
                 }
@@ -95,16 +84,6 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
     /** The users this store holds (the production profile refuses demo-* names here too). */
     public Set<String> users() {
         return accounts.keySet();
-    }
-
-    /**
-     * Asked before the embedded realm: that realm refuses a user it does not know instead of passing it on, so with
-     * equal priorities the order of the two (which Quarkus does not define) decided whether a hashed account could log
-     * in at all. This provider answers only for its own accounts and passes every other user on.
-     */
-    @Override
-    public int priority() {
-        return 100;
     }
 
     @Override

@@ -45,18 +45,6 @@ class HashedAccountsTest {
         }
     }
 
-    @Test
-    void anAccountSetForAProfileCountsWhenThatProfileIsActive() {
-        String hash = BcryptUtil.bcryptHash("p-pass", 10);
-        Map<String, String> file = Map.of("%prod.busbar.accounts.partner.password-hash", hash,
-                "%prod.busbar.accounts.partner.roles", "billing", "%dev.busbar.accounts.other.password-hash", hash);
-        HashedAccounts.Probe prod = HashedAccounts.probe(new SmallRyeConfigBuilder().withProfile("prod")
-                .withSources(new PropertiesConfigSource(file, "application.properties", 250)).build());
-        assertThat(prod.users()).containsExactly("partner");
-        assertThat(prod.roles("partner")).containsExactly("billing");
-        assertThat(prod.check("partner", "p-pass")).isTrue();
-    }
-
     private static SmallRyeConfig config(Map<String, String> properties) {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build();
     }
