@@ -235,18 +235,24 @@ public class HubInfrastructure {
         }
     }
 
-    /** Production passwords are salted, slow hashes (HashedAccounts); the embedded realm would store digests. */
+    /**
+     * Production passwords are salted, slow hashes (HubAccounts): a plain {@code busbar.accounts.<user>.password} (the
+     * embedded default's kind) and accounts for the Elytron realm (unsalted digests; not built in) both stop the start.
+     */
     private static void checkNoDigestAccounts() {
-        List<String> digests = new ArrayList<>();
+        List<String> weak = new ArrayList<>();
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
             if (name.startsWith(EMBEDDED_USERS)) {
-                digests.add(name.substring(EMBEDDED_USERS.length()).replace("\"", ""));
+                weak.add(name.substring(EMBEDDED_USERS.length()).replace("\"", ""));
+            } else if (name.startsWith(HASHED_ACCOUNTS) && name.endsWith(".password")) {
+                weak.add(name.substring(HASHED_ACCOUNTS.length(), name.length() - ".password".length()).replace("\"", ""));
             }
         }
-        if (!digests.isEmpty()) {
+        if (!weak.isEmpty()) {
             throw new StartupCheckFailed("the production profile takes accounts only with bcrypt hashes"
-                    + " (busbar.accounts.<user>.password-hash, see README); unsalted quarkus.security.users.embedded"
-                    + " accounts are refused: " + String.join(", ", digests.stream().sorted().toList()));
+                    + " (busbar.accounts.<user>.password-hash, see README); plain passwords and unsalted"
+                    + " quarkus.security.users.embedded accounts are refused: "
+                    + String.join(", ", weak.stream().sorted().toList()));
         }
     }
 

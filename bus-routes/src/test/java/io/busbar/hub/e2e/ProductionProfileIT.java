@@ -172,9 +172,10 @@ class ProductionProfileIT {
     }
 
     @Test
-    void productionRefusesToStartWithUnsaltedDigestAccounts() {
+    void productionRefusesToStartWithPlainPasswordsOrUnsaltedDigestAccounts() {
         try (HubProcess hub = HubProcess.embedded("prod-profile-digest-users").with("quarkus.profile", "prod")
                 .with("quarkus.security.users.embedded.users.partner", Tokens.digest("partner", "s3cret"))
+                .with("busbar.accounts.clerk.password", "s3cret").with("busbar.accounts.clerk.roles", "order-desk")
                 .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
                 .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
                 .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
@@ -183,7 +184,7 @@ class ProductionProfileIT {
             hub.start();
             assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile takes accounts only with bcrypt"
-                    + " hashes").contains("accounts are refused: partner").doesNotContain("\tat ");
+                    + " hashes").contains("accounts are refused: clerk, partner").doesNotContain("\tat ");
         }
     }
 

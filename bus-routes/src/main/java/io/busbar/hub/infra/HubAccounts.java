@@ -30,22 +30,31 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Production accounts with salted, slow password hashes (bcrypt, Modular Crypt Format {@code $2a$}/{@code $2b$}/
- * {@code $2y$}): {@code busbar.accounts.<user>.password-hash} and {@code busbar.accounts.<user>.roles}. HTTP Basic,
- * the WS-Security UsernameToken check and the Jolokia agent all ask the identity providers, so every door checks the
- * same store. A user this store does not know is left to the other providers (the embedded default's demo users).
- * <p>
+ * The hub's one store of username/password accounts, asked by every door: HTTP Basic, the WS-Security UsernameToken
+ * check and the Jolokia agent all go through the identity providers, and this is the only one that takes a username
+ * and a password (the Elytron properties realm is not built in: with two providers the answer depended on which one
+ * Quarkus asked first, and the realm fails a user it does not know instead of passing it on).
+ * <ul>
+ * <li>{@code busbar.accounts.<user>.password-hash}: a salted, slow bcrypt hash (Modular Crypt Format {@code $2a$}/
+ * {@code $2b$}/{@code $2y$}), for production.</li>
+ * <li>{@code busbar.accounts.<user>.password}: a plain password, for the embedded default's demo accounts only; the
+ * production profile refuses to start with one (HubInfrastructure).</li>
+ * <li>{@code busbar.accounts.<user>.roles}: comma-separated roles.</li>
+ * </ul>
  * bcrypt costs tens of milliseconds by design and HTTP Basic and UsernameToken send the password on every request:
  * a password that checked out is remembered for a few minutes as a keyed hash in memory only, so a busy partner
  * costs one bcrypt check per period, while a guess still costs a full one.
  */
 @ApplicationScoped
-public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+public class HubAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     static final String PREFIX = "busbar.accounts.";
+    static final String HASH = ".password-hash";
+    static final String PLAIN = ".password";
     static final Duration REMEMBER = Duration.ofMinutes(5);
 
-    record Account(String hash, Set<String> roles) {
+    /** One account: a bcrypt hash or (demo accounts) a plain password, never both. */
+    record Account(String hash, String plain, Set<String> roles) {
     }
 
     private record Verified(byte[] mac, long until) {
@@ -55,11 +64,11 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
 
-    HashedAccounts() {
+    HubAccounts() {
         this(ConfigProvider.getConfig());
     }
 
-    HashedAccounts(Config config) {
+    HubAccounts(Config config) {
         accounts = read(config);
         new SecureRandom().nextBytes(key);
     }
@@ -67,21 +76,36 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
     static Map<String, Account> read(Config config) {
         Map<String, Account> found = new HashMap<>();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PREFIX) && name.endsWith(".password-hash")) {
-                String user = name.substring(PREFIX.length(), name.length() - ".password-hash".length());
-                String hash = config.getValue(name, String.class).trim();
-                if (!hash.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                    throw new StartupCheckFailed(name + " is not a bcrypt hash ($2a$<cost>$...; see docs/operations.md)");
-                }
-                Set<String> roles = Set.copyOf(Arrays.stream(config.getOptionalValue(PREFIX + user + ".roles", String.class)
-                        .orElse("").split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList());
-                found.put(user, new Account(hash, roles));
+            if (!name.startsWith(PREFIX) || !(name.endsWith(HASH) || name.endsWith(PLAIN))) {
+                continue;
+            }
+            boolean hashed = name.endsWith(HASH);
+            String user = name.substring(PREFIX.length(), name.length() - (hashed ? HASH : PLAIN).length())
+                    .replace("\"", "");
+            String value = config.getValue(name, String.class).trim();
+            if (hashed && !value.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new StartupCheckFailed(name + " is not a bcrypt hash ($2a$<cost>$...; see docs/operations.md)");
+            }
+            if (value.isEmpty()) {
+                throw new StartupCheckFailed(name + " is empty");
+            }
+            Set<String> roles = Set.copyOf(Arrays.stream(config.getOptionalValue(PREFIX + user + ".roles", String.class)
+                    .orElse("").split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList());
+            Account account = hashed ? new Account(value, null, roles) : new Account(null, value, roles);
+            if (found.put(user, account) != null) {
+                throw new StartupCheckFailed(PREFIX + user + " has both a password and a password-hash; keep one");
             }
         }
         return Map.copyOf(found);
     }
 
-    /** The users this store holds (the production profile refuses demo-* names here too). */
+    /** The accounts with a plain password (the production profile refuses to start with any). */
+    public Set<String> plainUsers() {
+        return accounts.entrySet().stream().filter(e -> e.getValue().plain() != null).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The users this store holds. */
     public Set<String> users() {
         return accounts.keySet();
     }
@@ -109,6 +133,10 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
     }
 
     boolean check(String user, Account account, String password) {
+        if (account.plain() != null) {
+            return MessageDigest.isEqual(account.plain().getBytes(StandardCharsets.UTF_8),
+                    password.getBytes(StandardCharsets.UTF_8));
+        }
         byte[] mac = mac(user, password);
         Verified last = verified.get(user);
         if (last != null && last.until() > System.currentTimeMillis() && MessageDigest.isEqual(last.mac(), mac)) {
@@ -133,7 +161,7 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
 
     /** The store over a given configuration, for tests: users, roles and the password check. */
     public static Probe probe(Config config) {
-        HashedAccounts store = new HashedAccounts(config);
+        HubAccounts store = new HubAccounts(config);
         return new Probe() {
             @Override
             public Set<String> users() {
@@ -143,6 +171,11 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
             @Override
             public Set<String> roles(String user) {
                 return store.accounts.get(user).roles();
+            }
+
+            @Override
+            public Set<String> plainUsers() {
+                return store.plainUsers();
             }
 
             @Override
@@ -157,15 +190,17 @@ public class HashedAccounts implements IdentityProvider<UsernamePasswordAuthenti
 
         Set<String> roles(String user);
 
+        Set<String> plainUsers();
+
         boolean check(String user, String password);
     }
 
-    /** Prints a bcrypt hash for busbar.accounts.<user>.password-hash: {@code java -cp <hub jar> ... HashedAccounts}. */
+    /** Prints a bcrypt hash for busbar.accounts.<user>.password-hash: {@code java -cp <hub jar> ... HubAccounts}. */
     public static void main(String[] args) {
         char[] typed = System.console() != null ? System.console().readPassword("Password: ") : null;
         String password = typed != null ? new String(typed) : args.length > 0 ? args[0] : null;
         if (password == null || password.isEmpty()) {
-            System.err.println("usage: HashedAccounts (asks for the password), or HashedAccounts <password>");
+            System.err.println("usage: HubAccounts (asks for the password), or HubAccounts <password>");
             System.exit(2);
         }
         System.out.println(BcryptUtil.bcryptHash(password, 12));
