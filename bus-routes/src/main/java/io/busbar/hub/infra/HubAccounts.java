@@ -80,8 +80,9 @@ public class HubAccounts implements IdentityProvider<UsernamePasswordAuthenticat
                 continue;
             }
             boolean hashed = name.endsWith(HASH);
-            String user = name.substring(PREFIX.length(), name.length() - (hashed ? HASH : PLAIN).length())
-                    .replace("\"", "");
+            // a user name with dots is quoted in the key: busbar.accounts."a.b".password-hash
+            String key = name.substring(PREFIX.length(), name.length() - (hashed ? HASH : PLAIN).length());
+            String user = key.replace("\"", "");
             String value = config.getValue(name, String.class).trim();
             if (hashed && !value.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
                 throw new StartupCheckFailed(name + " is not a bcrypt hash ($2a$<cost>$...; see docs/operations.md)");
@@ -89,7 +90,7 @@ public class HubAccounts implements IdentityProvider<UsernamePasswordAuthenticat
             if (value.isEmpty()) {
                 throw new StartupCheckFailed(name + " is empty");
             }
-            Set<String> roles = Set.copyOf(Arrays.stream(config.getOptionalValue(PREFIX + user + ".roles", String.class)
+            Set<String> roles = Set.copyOf(Arrays.stream(config.getOptionalValue(PREFIX + key + ".roles", String.class)
                     .orElse("").split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList());
             Account account = hashed ? new Account(value, null, roles) : new Account(null, value, roles);
             if (found.put(user, account) != null) {
@@ -99,9 +100,9 @@ public class HubAccounts implements IdentityProvider<UsernamePasswordAuthenticat
         return Map.copyOf(found);
     }
 
-    /** The accounts with a plain password (the production profile refuses to start with any). */
-    public Set<String> plainUsers() {
-        return accounts.entrySet().stream().filter(e -> e.getValue().plain() != null).map(Map.Entry::getKey)
+    /** The accounts with a plain password in a configuration (the production profile refuses to start with any). */
+    public static Set<String> plainUsers(Config config) {
+        return read(config).entrySet().stream().filter(e -> e.getValue().plain() != null).map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -175,7 +176,7 @@ public class HubAccounts implements IdentityProvider<UsernamePasswordAuthenticat
 
             @Override
             public Set<String> plainUsers() {
-                return store.plainUsers();
+                return HubAccounts.plainUsers(config);
             }
 
             @Override

@@ -244,10 +244,9 @@ public class HubInfrastructure {
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
             if (name.startsWith(EMBEDDED_USERS)) {
                 weak.add(name.substring(EMBEDDED_USERS.length()).replace("\"", ""));
-            } else if (name.startsWith(HASHED_ACCOUNTS) && name.endsWith(".password")) {
-                weak.add(name.substring(HASHED_ACCOUNTS.length(), name.length() - ".password".length()).replace("\"", ""));
             }
         }
+        weak.addAll(HubAccounts.plainUsers(ConfigProvider.getConfig()));
         if (!weak.isEmpty()) {
             throw new StartupCheckFailed("the production profile takes accounts only with bcrypt hashes"
                     + " (busbar.accounts.<user>.password-hash, see README); plain passwords and unsalted"

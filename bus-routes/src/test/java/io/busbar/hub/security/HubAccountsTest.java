@@ -64,6 +64,16 @@ class HubAccountsTest {
     }
 
     @Test
+    void aUserNameWithDotsIsQuotedInTheKeyAndKeepsItsRoles() {
+        HubAccounts.Probe accounts = HubAccounts.probe(config(Map.of(
+                "busbar.accounts.\"crm.partner\".password-hash", BcryptUtil.bcryptHash("crm-pass", 10),
+                "busbar.accounts.\"crm.partner\".roles", "customer-service")));
+        assertThat(accounts.users()).containsExactly("crm.partner");
+        assertThat(accounts.roles("crm.partner")).containsExactly("customer-service");
+        assertThat(accounts.check("crm.partner", "crm-pass")).isTrue();
+    }
+
+    @Test
     void anAccountWithBothAPasswordAndAHashOrAnEmptyPasswordIsRefusedAtStart() {
         assertThatThrownBy(() -> HubAccounts.probe(config(Map.of("busbar.accounts.x.password", "a",
                 "busbar.accounts.x.password-hash", BcryptUtil.bcryptHash("a", 10)))))

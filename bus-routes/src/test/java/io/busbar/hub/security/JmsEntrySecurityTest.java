@@ -452,32 +452,12 @@ class JmsEntrySecurityTest {
                     return;
                 }
                 var factory = new ActiveMQConnectionFactory("tcp://localhost:" + brokerPort, USER, USER);
-                try (jakarta.jms.Connection c = factory.createConnection()) {
-                    jakarta.jms.Session s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
-                    jakarta.jms.TextMessage m = s.createTextMessage(body);
-                    for (var p : properties.entrySet()) {
-                        m.setObjectProperty(p.getKey(), p.getValue());
-                    }
-                    if (replyTo != null) {
-                        m.setJMSReplyTo(s.createQueue(replyTo));
-                    }
-                    s.createProducer(s.createQueue(queue)).send(m);
-                }
+                sendJakartaJms(factory, queue, body, properties, replyTo);
             }
             case AMQP -> {
                 var factory = new org.apache.qpid.jms.JmsConnectionFactory(USER, USER,
                         "amqp://localhost:" + brokerPort + "?jms.validatePropertyNames=false");
-                try (jakarta.jms.Connection c = factory.createConnection()) {
-                    jakarta.jms.Session s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
-                    jakarta.jms.TextMessage m = s.createTextMessage(body);
-                    for (var p : properties.entrySet()) {
-                        m.setObjectProperty(p.getKey(), p.getValue());
-                    }
-                    if (replyTo != null) {
-                        m.setJMSReplyTo(s.createQueue(replyTo));
-                    }
-                    s.createProducer(s.createQueue(queue)).send(m);
-                }
+                sendJakartaJms(factory, queue, body, properties, replyTo);
             }
             case STOMP -> {
                 StompJmsConnectionFactory factory = new StompJmsConnectionFactory();
@@ -585,7 +565,23 @@ class JmsEntrySecurityTest {
                 .body("message.reason", org.hamcrest.Matchers.startsWith("an ObjectMessage is refused"));
     }
 
-    /** A text message over a javax.jms client (STOMP and OpenWire), with its properties and reply-to. */
+    /** A text message over a jakarta.jms client (CORE and AMQP), with its properties and reply-to. */
+    static void sendJakartaJms(jakarta.jms.ConnectionFactory factory, String queue, String body,
+            Map<String, Object> properties, String replyTo) throws jakarta.jms.JMSException {
+        try (jakarta.jms.Connection c = factory.createConnection()) {
+            jakarta.jms.Session s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.TextMessage m = s.createTextMessage(body);
+            for (var p : properties.entrySet()) {
+                m.setObjectProperty(p.getKey(), p.getValue());
+            }
+            if (replyTo != null) {
+                m.setJMSReplyTo(s.createQueue(replyTo));
+            }
+            s.createProducer(s.createQueue(queue)).send(m);
+        }
+    }
+
+    /** A text message over a javax.jms client (STOMP and OpenWire): the same as {@link #sendJakartaJms}. */
     static void sendJavaxJms(javax.jms.ConnectionFactory factory, String queue, String body,
             Map<String, Object> properties, String replyTo) throws javax.jms.JMSException {
         javax.jms.Connection c = factory.createConnection();
