@@ -9,6 +9,7 @@ import jakarta.transaction.UserTransaction;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.transaction.jta.JtaTransactionManager;
 
+import io.busbar.hub.infra.HubConfig;
 import io.busbar.hub.infra.HubInfrastructure;
 
 /**
@@ -20,7 +21,7 @@ public class JmsWiring {
     @Produces
     @Singleton
     @Named("jms")
-    JmsComponent jms(HubInfrastructure infrastructure, TransactionManager transactionManager,
+    JmsComponent jms(HubInfrastructure infrastructure, HubConfig config, TransactionManager transactionManager,
             UserTransaction userTransaction) {
         JtaTransactionManager jta = new JtaTransactionManager(userTransaction, transactionManager);
         jta.afterPropertiesSet();
@@ -32,9 +33,17 @@ public class JmsWiring {
         // XA commit and fail.
         jms.setTransacted(false);
         jms.setLazyCreateTransactionManager(false);
-        // The XA pool enlists a session in the transaction that is active when the session is created, so
-        // sessions are created per transaction, never cached across transactions.
-        jms.setCacheLevelName("CACHE_NONE");
+        if (config.bus().listenerSessions() == HubConfig.ListenerSessions.PER_THREAD) {
+            // Consumers: one XA session and consumer per listener thread, for its whole life, enlisted in each
+            // transaction on receive (ADR 0020). Producers stay on the XA pool, which enlists a pooled session in the
+            // transaction that is active when it is taken.
+            jms.getConfiguration().setListenerConnectionFactory(new XaListenerConnectionFactory(
+                    infrastructure.brokerEndpoint().xaConnectionFactory(), transactionManager));
+            jms.setCacheLevelName("CACHE_CONSUMER");
+        } else {
+            // The earlier design, kept to measure against: a session and a consumer per transaction, from the pool.
+            jms.setCacheLevelName("CACHE_NONE");
+        }
         jms.setDeliveryPersistent(true);
         jms.setReceiveTimeout(1000);
         // What a bus client sends is data, never instructions to the hub: no header Camel would act on, and no reply

@@ -167,6 +167,19 @@ public interface HubConfig {
         MemorySize maxBodySize();
 
         Map<String, MemorySize> queueMaxBodySize();
+
+        /**
+         * How bus consumers hold their XA sessions: {@code per-thread} (one session and consumer per listener thread,
+         * enlisted in each transaction on receive) or {@code per-transaction} (a session and consumer created and closed
+         * for every message: the earlier design, slower, kept to measure against). ADR 0020.
+         */
+        @WithDefault("per-thread")
+        ListenerSessions listenerSessions();
+    }
+
+    enum ListenerSessions {
+        PER_THREAD,
+        PER_TRANSACTION
     }
 
     interface Routes {
