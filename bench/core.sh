@@ -14,6 +14,8 @@
 #            warehouse and the events' subscribers: about 10 XA transactions per order)
 #   e2e      <orders> more orders with every route running: orders/s from the first submit to the last SHIPPED
 # Each row carries the 1-minute load average when it ended. The pgbench ceiling is measured once, on the first hub.
+# BENCH_JFR=<dir>: each hub also records a Flight Recorder profile there (hub-<design>.jfr; read it with jfr summary,
+# jfr print --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.ExecutionSample).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 orders=${1:-1000}
@@ -60,7 +62,9 @@ await_shipped() { until [ "$(shipped)" -ge "$1" ]; do sleep 0.2; done; }
 start_hub() { # listener-sessions
   http=$(free_port); broker=$(free_port); db=$(free_port)
   rm -rf "$work/data"
-  BUSBAR_DATA_DIR="$work/data" java -Dquarkus.profile=embedded -Dquarkus.http.port="$http" \
+  jfr=()
+  [ -n "${BENCH_JFR:-}" ] && mkdir -p "$BENCH_JFR" && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR/hub-$1.jfr,settings=profile")
+  BUSBAR_DATA_DIR="$work/data" java "${jfr[@]}" -Dquarkus.profile=embedded -Dquarkus.http.port="$http" \
     -Dbusbar.broker.port="$broker" -Dbusbar.db.port="$db" -Dbusbar.bus.listener-sessions="$1" \
     -jar "$jar" > "$work/hub-$1.log" 2>&1 &
   pid=$!
