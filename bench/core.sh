@@ -13,6 +13,7 @@
 #   bus      the process's routes started on that backlog: orders/s until the last one is SHIPPED (intake, billing,
 #            warehouse and the events' subscribers: about 10 XA transactions per order)
 #   e2e      <orders> more orders with every route running: orders/s from the first submit to the last SHIPPED
+# BENCH_WARMUP=<n> (default 500) orders go through every route before anything is measured.
 # Each row carries the 1-minute load average when it ended. The pgbench ceiling is measured once, on the first hub.
 # BENCH_JFR=<dir>: each hub also records a Flight Recorder profile there (hub-<design>.jfr; read it with jfr summary,
 # jfr print --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.ExecutionSample).
@@ -20,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 orders=${1:-1000}
 concurrency=${2:-16}
+warmup=${BENCH_WARMUP:-500}
 shift $(( $# > 2 ? 2 : $# )) || true
 designs=("$@")
 [ ${#designs[@]} -gt 0 ] || designs=(per-transaction per-thread)
@@ -79,8 +81,10 @@ start_hub() { # listener-sessions
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["customerId"])')
   # an established customer: its orders go straight through (no manual approval)
   sql "update customer.customer set created_at = created_at - interval '90 days' where customer_id = '$customer'"
-  submit_orders 50 "$customer" warmup
-  await_shipped 50
+  # warm-up: the JIT takes a third of the hub's CPU in the first few hundred orders (ADR 0020), so no row is
+  # measured before it settles
+  submit_orders "$warmup" "$customer" warmup
+  await_shipped "$warmup"
 }
 
 stop_hub() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
@@ -119,10 +123,10 @@ for design in "${designs[@]}"; do
 
   t0=$(now)
   for route in "${ORDER_ROUTES[@]}"; do operator POST "/api/v1/routes/$route/start"; done
-  await_shipped $((50 + orders)); t1=$(now)
+  await_shipped $((warmup + orders)); t1=$(now)
   row "$design" "bus: backlog of $orders drained" "$(rate "$orders" "$t0" "$t1") orders/s"
 
-  t0=$(now); submit_orders "$orders" "$customer" "e2e-$design"; await_shipped $((50 + 2 * orders)); t1=$(now)
+  t0=$(now); submit_orders "$orders" "$customer" "e2e-$design"; await_shipped $((warmup + 2 * orders)); t1=$(now)
   row "$design" "e2e: $orders orders, all routes" "$(rate "$orders" "$t0" "$t1") orders/s"
   stop_hub
 done
