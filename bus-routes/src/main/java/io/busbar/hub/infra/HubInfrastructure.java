@@ -119,6 +119,7 @@ public class HubInfrastructure {
         if (ConfigUtils.getProfiles().contains("prod")) {
             checkNoDemoUsers();
             checkNoDigestAccounts();
+            checkNoTestHooks();
         }
         DataDirectory.checkWritable(dataDir);
         if (LaunchMode.current() == LaunchMode.NORMAL) {
@@ -252,6 +253,14 @@ public class HubInfrastructure {
                     + " (busbar.accounts.<user>.password-hash, see README); plain passwords and unsalted"
                     + " quarkus.security.users.embedded accounts are refused: "
                     + String.join(", ", weak.stream().sorted().toList()));
+        }
+    }
+
+    /** The crash suite's commit hold stops transactions on purpose: never in production. */
+    private static void checkNoTestHooks() {
+        if (ConfigProvider.getConfig().getOptionalValue(CommitHold.PROPERTY, Boolean.class).orElse(false)) {
+            throw new StartupCheckFailed(CommitHold.PROPERTY + " is a crash-suite hook that holds a transaction between"
+                    + " prepare and commit; the production profile refuses it");
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.busbar.hub.infra.BrokerEndpoint;
 import io.busbar.hub.infra.BrokerManagement;
 import io.busbar.hub.infra.BrokerUsers;
+import io.busbar.hub.infra.CommitHold;
 import io.busbar.hub.infra.EmbeddedBroker;
 import io.busbar.hub.infra.EmbeddedDatabase;
 import io.busbar.hub.testsupport.BusClient;
@@ -157,13 +158,8 @@ class ProductionProfileIT {
 
     @Test
     void productionRefusesToStartWithDemoAccounts() {
-        try (HubProcess hub = HubProcess.embedded("prod-profile-demo-users").with("quarkus.profile", "prod")
-                .with("busbar.accounts.demo-admin.password-hash", Tokens.bcrypt("demo-admin"))
-                .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
-                .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
-                .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
-                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
-                .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE)) {
+        try (HubProcess hub = unreachableProduction("prod-profile-demo-users")
+                .with("busbar.accounts.demo-admin.password-hash", Tokens.bcrypt("demo-admin"))) {
             hub.start();
             assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile refuses to run with demo accounts:"
@@ -173,19 +169,37 @@ class ProductionProfileIT {
 
     @Test
     void productionRefusesToStartWithPlainPasswordsOrUnsaltedDigestAccounts() {
-        try (HubProcess hub = HubProcess.embedded("prod-profile-digest-users").with("quarkus.profile", "prod")
+        try (HubProcess hub = unreachableProduction("prod-profile-digest-users")
                 .with("quarkus.security.users.embedded.users.partner", Tokens.digest("partner", "s3cret"))
-                .with("busbar.accounts.clerk.password", "s3cret").with("busbar.accounts.clerk.roles", "order-desk")
-                .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
-                .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
-                .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
-                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
-                .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE)) {
+                .with("busbar.accounts.clerk.password", "s3cret").with("busbar.accounts.clerk.roles", "order-desk")) {
             hub.start();
             assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
             assertThat(hub.output()).contains("Busbar cannot start: the production profile takes accounts only with bcrypt"
                     + " hashes").contains("accounts are refused: clerk, partner").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void productionRefusesTheCrashSuitesCommitHold() {
+        try (HubProcess hub = unreachableProduction("prod-profile-commit-hold").with(CommitHold.PROPERTY, "true")) {
+            hub.start();
+            assertThat(hub.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(hub.output()).contains("Busbar cannot start: busbar.testing.hold-commit is a crash-suite hook")
+                    .contains("the production profile refuses it").doesNotContain("\tat ");
+        }
+    }
+
+    /**
+     * A production hub whose external systems are configured but unreachable: enough for the start-up checks that
+     * come before any connection.
+     */
+    private static HubProcess unreachableProduction(String name) {
+        return HubProcess.embedded(name).with("quarkus.profile", "prod")
+                .withEnv("BUSBAR_DB_URL", "jdbc:postgresql://127.0.0.1:1/none").withEnv("BUSBAR_DB_USER", "x")
+                .withEnv("BUSBAR_DB_PASSWORD", "x").withEnv("BUSBAR_BROKER_URL", "tcp://127.0.0.1:1")
+                .withEnv("BUSBAR_BROKER_USER", "x").withEnv("BUSBAR_BROKER_PASSWORD", "x")
+                .withEnv("BUSBAR_OIDC_ISSUER", Tokens.ISSUER).withEnv("BUSBAR_OIDC_PUBLIC_KEY", Tokens.publicKey())
+                .withEnv("BUSBAR_OIDC_AUDIENCE", Tokens.AUDIENCE);
     }
 
     @Test

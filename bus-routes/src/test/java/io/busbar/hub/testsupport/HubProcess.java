@@ -62,6 +62,12 @@ public final class HubProcess implements AutoCloseable {
         return this;
     }
 
+    /** Drops a property set before, for the next start. */
+    public HubProcess without(String property) {
+        properties.remove(property);
+        return this;
+    }
+
     public HubProcess withEnv(String name, String value) {
         environment.put(name, value);
         return this;
