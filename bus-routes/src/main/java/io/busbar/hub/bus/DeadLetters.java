@@ -35,6 +35,7 @@ public class DeadLetters {
     public static final String PARK_TO = "busbarParkTo";
     /** The exchange property holding the message's id ({@link #identify}). */
     public static final String MESSAGE_ID = "busbarMessageId";
+    static final String SOURCE_QUEUE = "busbarSourceQueue";
     private static final int MAX_REASON = 4000;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
@@ -151,6 +152,12 @@ public class DeadLetters {
             id = "AMQ:" + broker.getCoreMessage().getMessageID();
         }
         exchange.setProperty(MESSAGE_ID, id);
+        // the queue too: a step replaces the message it consumed with the one it sends, headers and all
+        try {
+            exchange.setProperty(SOURCE_QUEUE, sourceQueue(exchange));
+        } catch (IllegalStateException notABusQueue) {
+            // a non-durable subscription has no queue to send back to; a failure there says so when it happens
+        }
         // Camel maps the client's message group outside the header filter: a partner must not pin the hub's sends
         // to a group of its choosing (the header map is case-insensitive, so every letter case goes)
         exchange.getIn().removeHeader("JMSXGroupID");
@@ -169,6 +176,10 @@ public class DeadLetters {
      * messages go back to that subscription only, not to every subscriber).
      */
     static String sourceQueue(Exchange exchange) {
+        String identified = exchange.getProperty(SOURCE_QUEUE, String.class);
+        if (identified != null) {
+            return identified;
+        }
         Object destination = exchange.getIn().getHeader(BusHeaders.JMS_DESTINATION);
         try {
             if (destination instanceof Queue queue) {

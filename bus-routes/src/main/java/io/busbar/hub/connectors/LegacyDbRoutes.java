@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.BusRouteConfiguration;
 import io.busbar.hub.journal.JournalEventNotifier;
+import io.busbar.hub.orders.OrderAddresses;
 
 /**
  * Per {@code type=db-poll} connector instance: a timer that polls the legacy table, and a subscriber to the order
@@ -38,9 +39,9 @@ public class LegacyDbRoutes extends RouteBuilder {
                 .setProperty(JournalEventNotifier.NOT_A_FLOW, constant(true))
                 .process(exchange -> poller.poll(name));
 
-        from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"
+        from(OrderAddresses.EVENTS.uri("subscriptionDurable=true&subscriptionShared=true"
                 + "&subscriptionName=connector-" + name + "&selector=" + BusHeaders.EVENT_TYPE + " IN (" + FINAL_EVENTS
-                + ")")
+                + ")"))
                 .routeId("connector-" + name + "-write-back")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .process(exchange -> {

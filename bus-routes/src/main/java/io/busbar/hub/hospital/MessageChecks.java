@@ -20,7 +20,9 @@ import io.busbar.contract.order.v1.OrderCompensationRequested;
 import io.busbar.contract.order.v1.OrderHeld;
 import io.busbar.contract.order.v1.OrderInvoiced;
 import io.busbar.contract.order.v1.OrderSubmitted;
+import io.busbar.hub.bus.BusAddress;
 import io.busbar.hub.infra.HubConfig;
+import io.busbar.hub.orders.OrderAddresses;
 import io.busbar.hub.orders.OrderMessages;
 
 /**
@@ -30,9 +32,9 @@ import io.busbar.hub.orders.OrderMessages;
 @ApplicationScoped
 public class MessageChecks {
 
-    private static final Map<String, Class<?>> ORDER_QUEUES = Map.of("order-submitted", OrderSubmitted.class,
-            "order-accepted", OrderAccepted.class, "order-invoiced", OrderInvoiced.class, "order-compensation",
-            OrderCompensationRequested.class, "order-approval", OrderHeld.class);
+    private static final Map<BusAddress, Class<?>> ORDER_QUEUES = Map.of(OrderAddresses.SUBMITTED, OrderSubmitted.class,
+            OrderAddresses.ACCEPTED, OrderAccepted.class, OrderAddresses.INVOICED, OrderInvoiced.class,
+            OrderAddresses.COMPENSATION, OrderCompensationRequested.class, OrderAddresses.APPROVAL, OrderHeld.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -46,8 +48,8 @@ public class MessageChecks {
         if (body == null || body.isBlank()) {
             return "the message is empty";
         }
-        for (Map.Entry<String, Class<?>> role : ORDER_QUEUES.entrySet()) {
-            if (queue.equals(config.queue().get(role.getKey()))) {
+        for (Map.Entry<BusAddress, Class<?>> role : ORDER_QUEUES.entrySet()) {
+            if (queue.equals(role.getKey().name(config))) {
                 try {
                     messages.read(body, role.getValue());
                     return null;

@@ -30,6 +30,8 @@ import io.quarkus.arc.Unremovable;
 public class JournalEventNotifier extends EventNotifierSupport {
 
     static final String PAYLOAD = "busbarJournalPayload";
+    static final String ARRIVED_EVENT_TYPE = "busbarJournalEventType";
+    static final String ARRIVED_MESSAGE_ID = "busbarJournalMessageId";
     /**
      * Set on an exchange that is not a message's hop (a poller's timer tick): the journal leaves it out. What the tick
      * publishes is journalled from its first consumer on, under the correlation id it was sent with.
@@ -83,6 +85,9 @@ public class JournalEventNotifier extends EventNotifierSupport {
             }
             in.setHeader(BusHeaders.CORRELATION_ID, id != null ? id.toString() : UUID.randomUUID().toString());
         }
+        // what arrived, before a step replaces the message with the one it sends on
+        exchange.setProperty(ARRIVED_EVENT_TYPE, in.getHeader(BusHeaders.EVENT_TYPE, String.class));
+        exchange.setProperty(ARRIVED_MESSAGE_ID, in.getHeader(BusHeaders.JMS_MESSAGE_ID, String.class));
         if (journal.payloadEnabled()) {
             exchange.setProperty(PAYLOAD, snapshot(exchange));
         }
@@ -109,7 +114,7 @@ public class JournalEventNotifier extends EventNotifierSupport {
         String correlation = in.getHeader(BusHeaders.CORRELATION_ID, String.class);
         String messageId = exchange.getProperty(DeadLetters.MESSAGE_ID, String.class);
         if (messageId == null) {
-            messageId = in.getHeader(BusHeaders.JMS_MESSAGE_ID, String.class);
+            messageId = arrivedOrNow(exchange, ARRIVED_MESSAGE_ID, BusHeaders.JMS_MESSAGE_ID);
         }
         String fileName = in.getHeader(FILE_NAME_HEADER, String.class);
         if (fileName == null) {
@@ -124,7 +129,14 @@ public class JournalEventNotifier extends EventNotifierSupport {
                 exchange.getExchangeId(), messageId, Instant.ofEpochMilli(exchange.getClock().getCreated()), Instant.now(),
                 outcome, error, in.getHeader(BusHeaders.ORDER_ID, String.class),
                 in.getHeader(BusHeaders.CUSTOMER_ID, String.class), fileName, record,
-                in.getHeader(BusHeaders.EVENT_TYPE, String.class), exchange.getProperty(PAYLOAD, String.class)));
+                arrivedOrNow(exchange, ARRIVED_EVENT_TYPE, BusHeaders.EVENT_TYPE),
+                exchange.getProperty(PAYLOAD, String.class)));
+    }
+
+    /** The value the message arrived with, else the header as the route left it (a route that names it itself). */
+    private static String arrivedOrNow(Exchange exchange, String property, String header) {
+        String arrived = exchange.getProperty(property, String.class);
+        return arrived != null ? arrived : exchange.getIn().getHeader(header, String.class);
     }
 
     private String snapshot(Exchange exchange) {

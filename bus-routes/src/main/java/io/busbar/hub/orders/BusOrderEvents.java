@@ -13,7 +13,6 @@ import io.busbar.contract.order.v1.OrderRejected;
 import io.busbar.contract.order.v1.OrderStatus;
 import io.busbar.contract.order.v1.OrderSubmitted;
 import io.busbar.hub.bus.BusHeaders;
-import io.busbar.hub.infra.HubConfig;
 import io.busbar.services.fulfilment.OrderEvents;
 
 /**
@@ -29,14 +28,11 @@ public class BusOrderEvents implements OrderEvents {
     @Inject
     ConsumerTemplate consumer;
 
-    @Inject
-    HubConfig config;
-
     @Override
     public void submitted(Order order, String correlationId) {
         OrderSubmitted event = OrderMessages.event(new OrderSubmitted(), order, correlationId);
         event.setOrder(order);
-        bus.toQueue(OrderRoutes.SUBMITTED, event);
+        bus.send(OrderAddresses.SUBMITTED, event);
     }
 
     @Override
@@ -45,8 +41,8 @@ public class BusOrderEvents implements OrderEvents {
         OrderAccepted event = OrderMessages.event(new OrderAccepted(), order, correlationId);
         event.setOrder(order);
         event.setReason(comment == null ? "approved" : comment);
-        bus.toQueue(OrderRoutes.ACCEPTED, event);
-        bus.publish(event);
+        bus.send(OrderAddresses.ACCEPTED, event);
+        bus.send(OrderAddresses.EVENTS, event);
     }
 
     @Override
@@ -55,7 +51,7 @@ public class BusOrderEvents implements OrderEvents {
         OrderRejected event = OrderMessages.event(new OrderRejected(), order, correlationId);
         event.setOrder(order);
         event.setReason(reason);
-        bus.publish(event);
+        bus.send(OrderAddresses.EVENTS, event);
     }
 
     /** An invoiced order is credited by compensation, which then announces the cancellation; others are announced now. */
@@ -68,18 +64,17 @@ public class BusOrderEvents implements OrderEvents {
             OrderCompensationRequested command = OrderMessages.event(new OrderCompensationRequested(), order, correlationId);
             command.setOrder(order);
             command.setReason(reason);
-            bus.toQueue(OrderRoutes.COMPENSATION, command);
+            bus.send(OrderAddresses.COMPENSATION, command);
             return;
         }
         OrderCancelled event = OrderMessages.event(new OrderCancelled(), order, correlationId);
         event.setOrder(order);
         event.setReason(reason);
-        bus.publish(event);
+        bus.send(OrderAddresses.EVENTS, event);
     }
 
     /** The approval queue holds exactly the orders waiting for a person: a decided order leaves it in the same transaction. */
     private void takeFromApprovalQueue(String orderId) {
-        consumer.receiveNoWait("jms:queue:" + config.queue().get(OrderRoutes.APPROVAL) + "?selector=RAW("
-                + BusHeaders.ORDER_ID + "='" + orderId + "')");
+        consumer.receiveNoWait(OrderAddresses.APPROVAL.uri("selector=RAW(" + BusHeaders.ORDER_ID + "='" + orderId + "')"));
     }
 }

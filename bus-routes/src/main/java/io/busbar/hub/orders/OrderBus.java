@@ -5,30 +5,30 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 
 import io.busbar.contract.order.v1.OrderEvent;
+import io.busbar.hub.bus.BusAddress;
 import io.busbar.hub.bus.BusHeaders;
-import io.busbar.hub.infra.HubConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 
 /**
- * Sends order messages on the bus with the headers every hop carries (correlation id, order and customer, event type
- * and id), inside the caller's transaction: a command to the queue of the next step, and the same event to the order
- * events topic for its subscribers.
+ * Order messages on the bus, with the headers every hop carries (correlation id, order and customer, event type and
+ * id). The step routes send with {@code .to(...)} after {@link #message(Exchange)} has written the step's next event
+ * as the message; the services' doors (a REST or SOAP request, a person's approval) send with
+ * {@link #send(BusAddress, OrderEvent)}, inside the caller's transaction.
  */
 @ApplicationScoped
+@Named("orderBus")
 public class OrderBus {
-
-    public static final String EVENTS = "order-events";
 
     @Inject
     ProducerTemplate producer;
-
-    @Inject
-    HubConfig config;
 
     @Inject
     OrderMessages messages;
@@ -36,21 +36,28 @@ public class OrderBus {
     @Inject
     OpenTelemetry telemetry;
 
-    /** Sends the event to the queue with this role ({@code busbar.queue.<role>}). */
-    public void toQueue(String role, OrderEvent event) {
-        producer.sendBodyAndHeaders("jms:queue:" + name(config.queue().get(role), role), messages.write(event),
-                traced(headers(event)));
+    /**
+     * The exchange's body, an order event a step returned, becomes the message to send: its XML and its headers, and
+     * nothing else of the message consumed (the consumed message's headers stay off the hub's sends, as they always
+     * were).
+     */
+    public void message(Exchange exchange) {
+        Message in = exchange.getIn();
+        OrderEvent event = in.getBody(OrderEvent.class);
+        in.removeHeaders("*");
+        in.setHeaders(headers(event));
+        in.setBody(messages.write(event));
     }
 
-    /** Publishes the event to the order events topic. */
-    public void publish(OrderEvent event) {
-        producer.sendBodyAndHeaders("jms:topic:" + name(config.topic().get(EVENTS), EVENTS), messages.write(event),
-                traced(headers(event)));
+    /** From a door: sends the event to this address in the caller's transaction, continuing the caller's trace. */
+    public void send(BusAddress address, OrderEvent event) {
+        producer.sendBodyAndHeaders(address.uri(), messages.write(event), traced(headers(event)));
     }
 
     /**
-     * A message sent from inside a request or a route continues its trace (when tracing is on): the current span's
-     * context goes along as the W3C traceparent property, from which the JMS hop's span and the consumer's continue.
+     * A message sent from inside a request continues its trace (when tracing is on): the current span's context goes
+     * along as the W3C traceparent property, from which the JMS hop's span and the consumer's continue. (Route sends
+     * need none of this: Camel's tracing does it for every {@code .to}.)
      */
     private Map<String, Object> traced(Map<String, Object> headers) {
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, Map::put);
@@ -66,12 +73,5 @@ public class OrderBus {
         headers.put(BusHeaders.EVENT_TYPE, event.getClass().getSimpleName());
         headers.put(BusHeaders.EVENT_ID, event.getEventId());
         return headers;
-    }
-
-    private static String name(String configured, String role) {
-        if (configured == null) {
-            throw new IllegalStateException("no bus address configured for " + role);
-        }
-        return configured;
     }
 }

@@ -21,7 +21,6 @@ import io.busbar.hub.connectors.soap.CreditCheckConnectors;
 import io.busbar.hub.connectors.soap.CreditCheckSettings;
 import io.busbar.hub.connectors.soap.CreditCheckUnavailableException;
 import io.busbar.hub.connectors.soap.CreditDecision;
-import io.busbar.hub.infra.HubConfig;
 import io.busbar.hub.infra.StartupCheckFailed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -57,9 +56,6 @@ public class OrderCreditCheck {
 
     @Inject
     ProducerTemplate producer;
-
-    @Inject
-    HubConfig config;
 
     @Inject
     MeterRegistry registry;
@@ -121,8 +117,7 @@ public class OrderCreditCheck {
         headers.remove(DECISION);
         headers.remove(REASON);
         headers.put(WAITS, waits);
-        String queue = config.queue().get(OrderRoutes.SUBMITTED);
-        producer.sendBodyAndHeaders("jms:queue:" + queue + "?deliveryDelay=" + settings.waitBetween().toMillis(),
+        producer.sendBodyAndHeaders(OrderAddresses.SUBMITTED.uri("deliveryDelay=" + settings.waitBetween().toMillis()),
                 exchange.getIn().getBody(String.class), headers);
     }
 }

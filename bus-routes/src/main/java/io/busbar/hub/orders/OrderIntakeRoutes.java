@@ -21,24 +21,24 @@ public class OrderIntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:{{busbar.queue.legacy-order-in}}")
+        from(OrderAddresses.LEGACY_ORDER_IN.uri())
                 .routeId("order-legacy-intake")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .to("xslt-saxon:busbar/xslt/legacy-order-to-canonical.xsl")
                 .bean("orderIntake", "submitXml");
 
-        from("jms:queue:{{busbar.queue.order-intake-json}}")
+        from(OrderAddresses.ORDER_INTAKE_JSON.uri())
                 .routeId("order-json-intake")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .bean("orderIntake", "submitJson");
 
-        from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"
-                + "&subscriptionName=legacy-export&selector=" + BusHeaders.EVENT_TYPE + "='OrderShipped'")
+        from(OrderAddresses.EVENTS.uri("subscriptionDurable=true&subscriptionShared=true"
+                + "&subscriptionName=legacy-export&selector=" + BusHeaders.EVENT_TYPE + "='OrderShipped'"))
                 .routeId("order-legacy-export")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 // the stylesheet writes a confirmation only for orders that came from the legacy system
                 .to("xslt-saxon:busbar/xslt/canonical-shipment-to-legacy.xsl")
                 .filter(body().contains("<LEGACY_SHIPMENT>"))
-                .to("jms:queue:{{busbar.queue.legacy-order-out}}");
+                .to(OrderAddresses.LEGACY_ORDER_OUT.uri());
     }
 }

@@ -1,21 +1,33 @@
 package io.busbar.hub.orders;
 
+import static io.busbar.hub.orders.OrderAddresses.ACCEPTED;
+import static io.busbar.hub.orders.OrderAddresses.APPROVAL;
+import static io.busbar.hub.orders.OrderAddresses.COMPENSATION;
+import static io.busbar.hub.orders.OrderAddresses.EVENTS;
+import static io.busbar.hub.orders.OrderAddresses.INVOICED;
+import static io.busbar.hub.orders.OrderAddresses.SUBMITTED;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 import io.busbar.contract.order.v1.OrderAccepted;
 import io.busbar.contract.order.v1.OrderCompensationRequested;
+import io.busbar.contract.order.v1.OrderEvent;
 import io.busbar.contract.order.v1.OrderInvoiced;
+import io.busbar.contract.order.v1.OrderShipped;
 import io.busbar.contract.order.v1.OrderSubmitted;
+import io.busbar.hub.bus.BusAddress;
 import io.busbar.hub.bus.BusHeaders;
 import io.busbar.hub.bus.BusRouteConfiguration;
 import io.busbar.hub.bus.ProcessedMessages;
 
 /**
- * The order fulfilment process on the bus. Each step consumes one queue and, in one XA transaction, reads the order,
- * changes the services' data and sends the next message:
+ * The order fulfilment process on the bus. Each step route reads as its hop: it consumes its queue, runs its step
+ * ({@link OrderSteps}: takes the event, returns the next one) and sends the next event to the next queue and to the
+ * order events topic, all in one XA transaction:
  *
  * <pre>
  * order.submitted.v1 -> intake (credit check, validate, enrich, route) -> order.approval.v1 (a person approves or rejects)
@@ -24,26 +36,20 @@ import io.busbar.hub.bus.ProcessedMessages;
  * every state change -> topic order.events.v1
  * </pre>
  *
- * Each step is an idempotent consumer keyed by the order id: a redelivered or re-sent message has no second effect.
+ * Each step is an idempotent consumer keyed by the order id: a redelivered or re-sent message has no second effect. A
+ * step that finds the order moved on returns nothing, and its route sends nothing.
  */
 @ApplicationScoped
 public class OrderRoutes extends RouteBuilder {
 
-    public static final String SUBMITTED = "order-submitted";
-    public static final String APPROVAL = "order-approval";
-    public static final String ACCEPTED = "order-accepted";
-    public static final String INVOICED = "order-invoiced";
-    public static final String COMPENSATION = "order-compensation";
+    static final String CONSUMERS = "concurrentConsumers={{busbar.bus.consumers}}";
 
     @Inject
     ProcessedMessages processed;
 
     @Override
     public void configure() {
-        from("jms:queue:{{busbar.queue.order-submitted}}?concurrentConsumers={{busbar.bus.consumers}}")
-                .routeId("order-fulfilment-intake")
-                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
-                .bean("orderSteps", "read(*, " + OrderSubmitted.class.getName() + ")")
+        step(SUBMITTED, "order-fulfilment-intake", OrderSubmitted.class)
                 // before the idempotency gate: an order that waits for the credit check comes back under the same id
                 .bean("orderCreditCheck", "check").id("order-intake-credit-check")
                 .filter(exchangeProperty(OrderCreditCheck.POSTPONED))
@@ -52,45 +58,56 @@ public class OrderRoutes extends RouteBuilder {
                 .idempotentConsumer(header(BusHeaders.ORDER_ID), processed.forConsumer("order-fulfilment-intake"))
                 .removeOnFailure(false)
                 .bean("orderSteps", "enrich").id("order-intake-enrich")
+                .setHeader(OrderSteps.APPROVAL_REASON, method("orderSteps", "approvalReason"))
                 .choice()
-                .when(method("orderSteps", "approvalReason").isNotEqualTo(""))
-                .to("direct:order-intake-hold")
+                .when(header(OrderSteps.APPROVAL_REASON).isNotEqualTo(""))
+                .bean("orderSteps", "hold").id("order-intake-hold")
+                .filter(body().isNotNull())
+                .bean("orderBus", "message")
+                .to(APPROVAL.uri())
+                .to(EVENTS.uri())
+                .endChoice()
                 .otherwise()
-                .to("direct:order-intake-accept");
+                .bean("orderSteps", "accept").id("order-intake-accept")
+                .filter(body().isNotNull())
+                .bean("orderBus", "message")
+                .to(ACCEPTED.uri())
+                .to(EVENTS.uri());
 
-        // the branches run in the intake's transaction; failures go to its error policy untouched
-        from("direct:order-intake-hold")
-                .routeId("order-fulfilment-intake-hold")
-                .errorHandler(noErrorHandler())
-                .bean("orderSteps", "hold");
-
-        from("direct:order-intake-accept")
-                .routeId("order-fulfilment-intake-accept")
-                .errorHandler(noErrorHandler())
-                .bean("orderSteps", "accept");
-
-        from("jms:queue:{{busbar.queue.order-accepted}}?concurrentConsumers={{busbar.bus.consumers}}")
-                .routeId("order-fulfilment-billing")
-                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
-                .bean("orderSteps", "read(*, " + OrderAccepted.class.getName() + ")")
+        step(ACCEPTED, "order-fulfilment-billing", OrderAccepted.class)
                 .idempotentConsumer(header(BusHeaders.ORDER_ID), processed.forConsumer("order-fulfilment-billing"))
                 .removeOnFailure(false)
-                .bean("orderSteps", "invoice");
+                .bean("orderSteps", "invoice").id("order-billing-invoice")
+                .filter(body().isNotNull())
+                .bean("orderBus", "message")
+                .to(INVOICED.uri())
+                .to(EVENTS.uri());
 
-        from("jms:queue:{{busbar.queue.order-invoiced}}?concurrentConsumers={{busbar.bus.consumers}}")
-                .routeId("order-fulfilment-warehouse")
-                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
-                .bean("orderSteps", "read(*, " + OrderInvoiced.class.getName() + ")")
+        step(INVOICED, "order-fulfilment-warehouse", OrderInvoiced.class)
                 .idempotentConsumer(header(BusHeaders.ORDER_ID), processed.forConsumer("order-fulfilment-warehouse"))
                 .removeOnFailure(false)
-                .bean("orderSteps", "ship");
+                .bean("orderSteps", "ship").id("order-warehouse-ship")
+                .choice()
+                .when(body().isInstanceOf(OrderCompensationRequested.class))
+                .bean("orderBus", "message")
+                .to(COMPENSATION.uri())
+                .when(body().isInstanceOf(OrderShipped.class))
+                .bean("orderBus", "message")
+                .to(EVENTS.uri());
 
-        from("jms:queue:{{busbar.queue.order-compensation}}?concurrentConsumers={{busbar.bus.consumers}}")
-                .routeId("order-fulfilment-compensation")
-                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
-                .bean("orderSteps", "read(*, " + OrderCompensationRequested.class.getName() + ")")
+        step(COMPENSATION, "order-fulfilment-compensation", OrderCompensationRequested.class)
                 .idempotentConsumer(header(BusHeaders.ORDER_ID), processed.forConsumer("order-fulfilment-compensation"))
                 .removeOnFailure(false)
-                .bean("orderSteps", "compensate");
+                .bean("orderSteps", "compensate").id("order-compensation-compensate")
+                .bean("orderBus", "message")
+                .to(EVENTS.uri());
+    }
+
+    /** A step route: consumes its queue in the bus's XA transaction and reads the event the queue carries. */
+    private RouteDefinition step(BusAddress input, String routeId, Class<? extends OrderEvent> event) {
+        return from(input.uri(CONSUMERS))
+                .routeId(routeId)
+                .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
+                .bean("orderSteps", "read(*, " + event.getName() + ")");
     }
 }

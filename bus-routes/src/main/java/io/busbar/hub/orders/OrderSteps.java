@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.jboss.logging.Logger;
 
@@ -39,8 +41,9 @@ import io.busbar.services.customer.CustomerService;
 import io.busbar.services.fulfilment.FulfilmentService;
 
 /**
- * The work of each step of the order process, called by {@link OrderRoutes} inside the step's XA transaction. Each
- * step re-reads the order under a row lock and does nothing if the order has moved on (cancelled meanwhile, or the
+ * The work of each step of the order process, called by {@link OrderRoutes} inside the step's XA transaction. A step
+ * takes the event it consumed and returns the event its route sends next, or null when there is nothing to send. Each
+ * step re-reads the order under a row lock and returns null if the order has moved on (cancelled meanwhile, or the
  * step already ran): a late or repeated message has no effect.
  */
 @ApplicationScoped
@@ -54,9 +57,6 @@ public class OrderSteps {
 
     @Inject
     OrderMessages messages;
-
-    @Inject
-    OrderBus bus;
 
     @Inject
     RoutingRules rules;
@@ -73,7 +73,10 @@ public class OrderSteps {
     @Inject
     HubConfig config;
 
-    /** Reads and validates the message body as the event type the queue carries, and puts its keys in the headers. */
+    /**
+     * Reads and validates the message body as the event type the queue carries, puts its keys in the headers and the
+     * event in {@link #EVENT}, from where the step takes it; the body stays the message as it arrived.
+     */
     public void read(Exchange exchange, Class<? extends OrderEvent> type) {
         OrderEvent event = messages.read(exchange.getIn().getBody(String.class), type);
         Message in = exchange.getIn();
@@ -118,51 +121,46 @@ public class OrderSteps {
             // the legacy system's words, cut to fit the status history's reason column with the rule names
             reason += " (credit check: " + (credit.length() > 300 ? credit.substring(0, 300) + "..." : credit) + ")";
         }
-        exchange.getIn().setHeader(APPROVAL_REASON, reason);
         return reason;
     }
 
     /** Content-based router, first branch: the order waits in the approval queue for a person. */
-    public void hold(Exchange exchange) {
-        OrderSubmitted submitted = exchange.getProperty(EVENT, OrderSubmitted.class);
+    public OrderHeld hold(@ExchangeProperty(EVENT) OrderSubmitted submitted,
+            @ExchangeProperty(CUSTOMER) CustomerSummary customer, @Header(APPROVAL_REASON) String reason) {
         if (fulfilment.lockIfStatus(submitted.getOrderId(), OrderStatus.SUBMITTED).isEmpty()) {
             LOG.infof("Order %s is no longer SUBMITTED: intake has nothing to do", submitted.getOrderId());
-            return;
+            return null;
         }
-        String reason = exchange.getIn().getHeader(APPROVAL_REASON, String.class);
         Order order = fulfilment.holdForApproval(submitted.getOrderId(), reason);
         OrderHeld event = OrderMessages.event(new OrderHeld(), order, submitted.getCorrelationId());
         event.setOrder(order);
-        event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
+        event.setCustomer(customer);
         event.setReason(reason);
-        bus.toQueue(OrderRoutes.APPROVAL, event);
-        bus.publish(event);
+        return event;
     }
 
     /** Content-based router, second branch: accepted, on to billing. */
-    public void accept(Exchange exchange) {
-        OrderSubmitted submitted = exchange.getProperty(EVENT, OrderSubmitted.class);
+    public OrderAccepted accept(@ExchangeProperty(EVENT) OrderSubmitted submitted,
+            @ExchangeProperty(CUSTOMER) CustomerSummary customer) {
         if (fulfilment.lockIfStatus(submitted.getOrderId(), OrderStatus.SUBMITTED).isEmpty()) {
             LOG.infof("Order %s is no longer SUBMITTED: intake has nothing to do", submitted.getOrderId());
-            return;
+            return null;
         }
         Order order = fulfilment.accept(submitted.getOrderId(), "accepted by the routing rules");
         OrderAccepted event = OrderMessages.event(new OrderAccepted(), order, submitted.getCorrelationId());
         event.setOrder(order);
-        event.setCustomer(exchange.getProperty(CUSTOMER, CustomerSummary.class));
+        event.setCustomer(customer);
         event.setReason("accepted by the routing rules");
-        bus.toQueue(OrderRoutes.ACCEPTED, event);
-        bus.publish(event);
+        return event;
     }
 
     /** Billing: invoice the accepted order and hand it to the warehouse. */
-    public void invoice(Exchange exchange) {
-        OrderAccepted accepted = exchange.getProperty(EVENT, OrderAccepted.class);
+    public OrderInvoiced invoice(@ExchangeProperty(EVENT) OrderAccepted accepted) {
         String orderId = accepted.getOrderId();
         Optional<Order> current = fulfilment.lockIfStatus(orderId, OrderStatus.ACCEPTED);
         if (current.isEmpty()) {
             LOG.infof("Order %s is no longer ACCEPTED: billing has nothing to do", orderId);
-            return;
+            return null;
         }
         Order order = current.get();
         Invoice invoice = billing.invoiceOfOrder(orderId).orElseGet(() -> billing.createInvoice(orderId,
@@ -171,32 +169,32 @@ public class OrderSteps {
         OrderInvoiced event = OrderMessages.event(new OrderInvoiced(), invoiced, accepted.getCorrelationId());
         event.setOrder(invoiced);
         event.setInvoiceId(invoice.getInvoiceId());
-        bus.toQueue(OrderRoutes.INVOICED, event);
-        bus.publish(event);
+        return event;
     }
 
-    /** The (simulated) warehouse: reserve and ship; an order it cannot fulfil is sent to compensation. */
-    public void ship(Exchange exchange) {
-        OrderInvoiced invoiced = exchange.getProperty(EVENT, OrderInvoiced.class);
+    /**
+     * The (simulated) warehouse: reserve and ship ({@link OrderShipped}); an order it cannot fulfil goes to
+     * compensation ({@link OrderCompensationRequested}).
+     */
+    public OrderEvent ship(@ExchangeProperty(EVENT) OrderInvoiced invoiced) {
         String orderId = invoiced.getOrderId();
         Optional<Order> current = fulfilment.lockIfStatus(orderId, OrderStatus.INVOICED);
         if (current.isEmpty()) {
             LOG.infof("Order %s is no longer INVOICED: the warehouse has nothing to do", orderId);
-            return;
+            return null;
         }
         Order order = current.get();
         Optional<String> missing = firstSku(order, config.warehouse().unavailableSkus());
         if (missing.isEmpty() && firstSku(order, config.warehouse().freightSkus()).isPresent()) {
             LOG.infof("Order %s is reserved for the freight desk, which records its shipment", orderId);
-            return;
+            return null;
         }
         if (missing.isPresent()) {
             OrderCompensationRequested command = OrderMessages.event(new OrderCompensationRequested(), order,
                     invoiced.getCorrelationId());
             command.setOrder(order);
             command.setReason("warehouse cannot fulfil: " + missing.get() + " is out of stock");
-            bus.toQueue(OrderRoutes.COMPENSATION, command);
-            return;
+            return command;
         }
         ShipmentData shipment = new ShipmentData();
         shipment.setCarrier(config.warehouse().carrier());
@@ -204,12 +202,11 @@ public class OrderSteps {
         Order shipped = fulfilment.recordShipment(orderId, shipment, null);
         OrderShipped event = OrderMessages.event(new OrderShipped(), shipped, invoiced.getCorrelationId());
         event.setOrder(shipped);
-        bus.publish(event);
+        return event;
     }
 
     /** Compensation: credit what is open on the invoice, end the order CANCELLED with the reason, announce it. */
-    public void compensate(Exchange exchange) {
-        OrderCompensationRequested request = exchange.getProperty(EVENT, OrderCompensationRequested.class);
+    public OrderCancelled compensate(@ExchangeProperty(EVENT) OrderCompensationRequested request) {
         String orderId = request.getOrderId();
         Optional<BillingService.CreditNoteIssued> credit = billing.creditOpenBalanceOfOrder(orderId,
                 "compensation: " + request.getReason());
@@ -219,7 +216,7 @@ public class OrderSteps {
         event.setOrder(order);
         event.setReason(request.getReason());
         credit.ifPresent(c -> event.setCreditNoteId(c.creditNote().getCreditNoteId()));
-        bus.publish(event);
+        return event;
     }
 
     private static Optional<String> firstSku(Order order, String pattern) {

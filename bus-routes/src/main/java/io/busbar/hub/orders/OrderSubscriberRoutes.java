@@ -12,14 +12,14 @@ public class OrderSubscriberRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"
-                + "&subscriptionName=notification&concurrentConsumers=2")
+        from(OrderAddresses.EVENTS.uri("subscriptionDurable=true&subscriptionShared=true"
+                + "&subscriptionName=notification&concurrentConsumers=2"))
                 .routeId("order-events-notification")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .bean("orderSubscribers", "notifyCustomer");
 
-        from("jms:topic:{{busbar.topic.order-events}}?subscriptionDurable=true&subscriptionShared=true"
-                + "&subscriptionName=analytics&concurrentConsumers=2")
+        from(OrderAddresses.EVENTS.uri("subscriptionDurable=true&subscriptionShared=true"
+                + "&subscriptionName=analytics&concurrentConsumers=2"))
                 .routeId("order-events-analytics")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .bean("orderSubscribers", "recordForAnalytics");

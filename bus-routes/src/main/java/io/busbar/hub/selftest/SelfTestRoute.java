@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import io.busbar.hub.bus.BusAddress;
 import io.busbar.hub.bus.BusRouteConfiguration;
 
 /** Consume a probe, write a row, send an answer, and fail after both writes if the probe asks: one XA transaction. */
@@ -11,15 +12,19 @@ import io.busbar.hub.bus.BusRouteConfiguration;
 public class SelfTestRoute extends RouteBuilder {
 
     static final String PROBE = "busbarProbe";
+    /** Probes, from operators and from the production smoke test. */
+    public static final BusAddress PROBES = BusAddress.queue("selftest");
+    /** The answers to probes. */
+    public static final BusAddress ANSWERS = BusAddress.queue("selftest-done");
 
     @Override
     public void configure() {
-        from("jms:queue:{{busbar.queue.selftest}}")
+        from(PROBES.uri())
                 .routeId("bus-selftest-xa")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .setProperty(PROBE, method("selfTest", "parse(${body})"))
                 .setBody(method("selfTest", "record(${exchangeProperty." + PROBE + "})"))
-                .to("jms:queue:{{busbar.queue.selftest-done}}")
+                .to(ANSWERS.uri())
                 .bean("selfTest", "failIfAsked(${exchangeProperty." + PROBE + "})");
     }
 }
