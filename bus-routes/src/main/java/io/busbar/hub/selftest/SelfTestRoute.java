@@ -19,7 +19,7 @@ public class SelfTestRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(PROBES.uri())
+        from(PROBES.uri("concurrentConsumers={{busbar.bus.consumers}}"))
                 .routeId("bus-selftest-xa")
                 .routeConfigurationId(BusRouteConfiguration.TRANSACTED)
                 .setProperty(PROBE, method("selfTest", "parse(${body})"))
