@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * The body file is a template: {@code {n}} becomes the request's number (unique per run with {@code {run}}, a random
- * token), {@code {nonce}} a fresh random nonce and {@code {created}} the current instant (for WS-Security
+ * token), {@code {nonce}} a fresh random nonce and {@code {created}} the current instant and {@code {expires}} five minutes later (for WS-Security
  * UsernameTokens). In rate mode a request's latency counts from the moment the schedule meant to send it, not from
  * when it was sent, so a hub that falls behind shows it in the tail (no coordinated omission). Prints one line:
  * {@code requests=.. ok=.. errors=.. rate=../s p50=..ms p99=..ms max=..ms}; a response other than 200/201 is an
@@ -113,7 +113,8 @@ public class HttpLoad {
         RANDOM.nextBytes(nonce);
         return template.replace("{run}", run).replace("{n}", Integer.toString(n))
                 .replace("{nonce}", Base64.getEncoder().encodeToString(nonce))
-                .replace("{created}", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                .replace("{created}", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+                .replace("{expires}", Instant.now().plusSeconds(300).truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     static final class Result {

@@ -59,7 +59,7 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<< "$2"; } # name line
 rows=()
 row() { rows+=("$(printf '| %-10s | %-52s | %-34s | %5s |' "$1" "$2" "$3" "$(load)")"); }
 http_load() { java -cp "$work/classes" HttpLoad "$@"; }
-broker_load() { java -cp "$work/classes:$lib/*" BrokerLoad "$1" "tcp://127.0.0.1:$broker" bench bench "${@:2}"; }
+broker_load() { java -cp "$work/classes:$lib/*:$lib/../boot/*" BrokerLoad "$1" "tcp://127.0.0.1:$broker" bench bench "${@:2}"; }
 
 operator() { # method path
   curl -fs -o /dev/null -X "$1" -u demo-operator:demo-operator -H 'Content-Type: application/json' \
@@ -82,7 +82,7 @@ bodies() { # customer
  "shippingAddress": {"line1": "2 Difference St", "city": "Leeds", "postalCode": "LS1 1AA", "country": "GB"}}
 JSON
   cat > "$work/order.soap" <<XML
-<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><wsse:Security soap:mustUnderstand="1" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><wsse:UsernameToken wsu:Id="UT-1"><wsse:Username>demo-order-desk</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">demo-order-desk</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{nonce}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security></soap:Header><soap:Body><f:submitOrder xmlns:f="http://busbar.io/service/fulfilment/v1" xmlns:o="http://busbar.io/schema/order/v1" xmlns:c="http://busbar.io/schema/common/v1"><f:order><o:customerId>$1</o:customerId><o:customerReference>SOAP-{run}-{n}</o:customerReference><o:line><o:sku>SKU-BENCH</o:sku><o:description>Bench item</o:description><o:quantity>1</o:quantity><o:unitPrice><c:amount>9.99</c:amount><c:currency>EUR</c:currency></o:unitPrice></o:line></f:order></f:submitOrder></soap:Body></soap:Envelope>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><wsse:Security soap:mustUnderstand="1" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd"><wsu:Timestamp wsu:Id="TS-1"><wsu:Created>{created}</wsu:Created><wsu:Expires>{expires}</wsu:Expires></wsu:Timestamp><wsse:UsernameToken wsu:Id="UT-1"><wsse:Username>demo-order-desk</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">demo-order-desk</wsse:Password><wsse:Nonce EncodingType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary">{nonce}</wsse:Nonce><wsu:Created>{created}</wsu:Created></wsse:UsernameToken></wsse:Security></soap:Header><soap:Body><f:submitOrder xmlns:f="http://busbar.io/service/fulfilment/v1" xmlns:o="http://busbar.io/schema/order/v1" xmlns:c="http://busbar.io/schema/common/v1"><f:order><o:customerId>$1</o:customerId><o:customerReference>SOAP-{run}-{n}</o:customerReference><o:line><o:sku>SKU-BENCH</o:sku><o:description>Bench item</o:description><o:quantity>1</o:quantity><o:unitPrice><c:amount>9.99</c:amount><c:currency>EUR</c:currency></o:unitPrice></o:line></f:order></f:submitOrder></soap:Body></soap:Envelope>
 XML
 }
 
