@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The transactional core against its own ceilings, in one invocation, one table (issue 15, ADR 0020).
 #
-#   bench/core.sh [orders] [concurrency] [listener-sessions...]
+#   bench/core.sh [orders] [concurrency] [design...]
+#
+# A design is <listener-sessions>[/<subscriber-transactions>]: per-thread or per-transaction (ADR 0020), then one-phase
+# or xa (ADR 0021); the default is per-thread/one-phase, the hub's own. Several designs are measured one after the
+# other on the same build, each on a fresh hub.
 #
 # Needs the packaged hub (./mvnw -B package -DskipTests), curl, psql and pgbench (Debian: postgresql-client, and
-# pgbench from the postgresql package). For each listener-sessions design (default: per-thread) it starts the
+# pgbench from the postgresql package). For each design it starts the
 # packaged hub on its embedded defaults on a fresh data directory and measures, each row with the 1-minute load
 # average when it ended:
 #   ceiling  pgbench on the hub's own embedded PostgreSQL: BEGIN; INSERT; PREPARE TRANSACTION; COMMIT PREPARED, and
@@ -33,7 +37,7 @@ warmup=${BENCH_WARMUP:-500}
 seconds=${BENCH_SECONDS:-10}
 shift $(( $# > 2 ? 2 : $# )) || true
 designs=("$@")
-[ ${#designs[@]} -gt 0 ] || designs=(per-thread)
+[ ${#designs[@]} -gt 0 ] || designs=(per-thread/one-phase)
 jar=bus-routes/target/quarkus-app/quarkus-run.jar
 lib=bus-routes/target/quarkus-app/lib/main
 [ -f "$jar" ] || { echo "missing $jar: run ./mvnw -B package -DskipTests first" >&2; exit 1; }
@@ -90,19 +94,22 @@ shipped() { sql "select count(*) from fulfilment.orders where status = 'SHIPPED'
 total() { sql "select count(*) from fulfilment.orders"; }
 await_shipped() { until [ "$(shipped)" -ge "$1" ]; do sleep 0.2; done; }
 
-start_hub() { # listener-sessions
+start_hub() { # design
   http=$(free_port); broker=$(free_port); db=$(free_port)
+  sessions=${1%%/*}; subscribers=${1#*/}; [ "$subscribers" != "$1" ] || subscribers=one-phase
+  name=$sessions-$subscribers
   rm -rf "$work/data"
   jfr=()
-  [ -n "${BENCH_JFR:-}" ] && mkdir -p "$BENCH_JFR" && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR/hub-$1.jfr,settings=profile")
+  [ -n "${BENCH_JFR:-}" ] && mkdir -p "$BENCH_JFR" && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR/hub-$name.jfr,settings=profile")
   # a broker account of the hub's role for the JMS client of the broker rows (the embedded default only)
   BUSBAR_DATA_DIR="$work/data" java "${jfr[@]}" -Dquarkus.profile=embedded -Dquarkus.http.port="$http" \
-    -Dbusbar.broker.port="$broker" -Dbusbar.db.port="$db" -Dbusbar.bus.listener-sessions="$1" \
+    -Dbusbar.broker.port="$broker" -Dbusbar.db.port="$db" -Dbusbar.bus.listener-sessions="$sessions" \
+    -Dbusbar.bus.subscriber-transactions="$subscribers" \
     -Dbusbar.broker.users.bench.password=bench -Dbusbar.broker.users.bench.roles=hub \
-    -jar "$jar" > "$work/hub-$1.log" 2>&1 &
+    -jar "$jar" > "$work/hub-$name.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$http/q/health" | grep -q '"status": "UP"'; do
-    kill -0 $pid 2>/dev/null || { cat "$work/hub-$1.log" >&2; exit 1; }
+    kill -0 $pid 2>/dev/null || { cat "$work/hub-$name.log" >&2; exit 1; }
     sleep 0.2
   done
   customer=$(curl -fs -u demo-customer-service:demo-customer-service -H 'Content-Type: application/json' \

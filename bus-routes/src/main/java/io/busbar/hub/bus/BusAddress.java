@@ -32,12 +32,25 @@ public record BusAddress(Kind kind, String role) {
 
     /** The Camel endpoint, for example {@code jms:queue:{{busbar.queue.order-accepted}}}. */
     public String uri() {
-        return "jms:" + kind.word + ":{{busbar." + kind.word + "." + role + "}}";
+        return endpoint("jms");
     }
 
     /** The Camel endpoint with options, for example {@code concurrentConsumers={{busbar.bus.consumers}}}. */
     public String uri(String options) {
         return uri() + "?" + options;
+    }
+
+    /**
+     * The endpoint of a consumer that acknowledges a message after its own database commit instead of in one XA
+     * transaction with it ({@link JmsWiring#AFTER_COMMIT}, ADR 0021): only for a consumer that sends nothing and whose
+     * database write recognises a redelivery.
+     */
+    public String afterCommitUri(String options) {
+        return endpoint(JmsWiring.AFTER_COMMIT) + "?" + options;
+    }
+
+    private String endpoint(String component) {
+        return component + ":" + kind.word + ":{{busbar." + kind.word + "." + role + "}}";
     }
 
     /** The broker's name of this address, as configured. */

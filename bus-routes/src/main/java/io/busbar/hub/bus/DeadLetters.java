@@ -59,9 +59,11 @@ public class DeadLetters {
         Message in = exchange.getIn();
         String queue = sourceQueue(exchange);
         String messageId = messageId(exchange);
-        DeliveryFailure failure = messageId == null ? null : em.find(DeliveryFailure.class, messageId);
-        int attempts = in.getHeader(BusHeaders.JMS_DELIVERY_COUNT, Integer.class) - 1;
         String target = "DLQ." + queue;
+        // in the consumer's XA transaction; a consumer that acknowledges after its commit has none, so one of its own
+        DeliveryFailure failure = messageId == null ? null
+                : QuarkusTransaction.joiningExisting().call(() -> markParked(messageId, target));
+        int attempts = in.getHeader(BusHeaders.JMS_DELIVERY_COUNT, Integer.class) - 1;
         in.removeHeader(BusHeaders.JMS_DELIVERY_COUNT);
         in.setHeader(BusHeaders.ORIGINAL_QUEUE, queue);
         in.setHeader(BusHeaders.ATTEMPTS, attempts);
@@ -70,8 +72,6 @@ public class DeadLetters {
             in.setHeader(BusHeaders.REASON, failure.reason);
             in.setHeader(BusHeaders.EXCEPTION, failure.exceptionType);
             in.setHeader(BusHeaders.ROUTE, failure.routeId);
-            failure.parkedTo = target;
-            failure.parkedAt = now();
         } else {
             in.setHeader(BusHeaders.REASON, "failed " + attempts + " delivery attempts; the failure was not recorded");
             in.setHeader(BusHeaders.ROUTE, exchange.getFromRouteId());
@@ -79,6 +79,15 @@ public class DeadLetters {
         exchange.setProperty(PARK_TO, target);
         LOG.warnf("Parking message %s from %s in %s after %d attempts: %s", messageId, queue, target, attempts,
                 in.getHeader(BusHeaders.REASON));
+    }
+
+    private DeliveryFailure markParked(String messageId, String target) {
+        DeliveryFailure failure = em.find(DeliveryFailure.class, messageId);
+        if (failure != null) {
+            failure.parkedTo = target;
+            failure.parkedAt = now();
+        }
+        return failure;
     }
 
     /** Prepares a message that can never be processed for {@code invalid.<queue>}, with the reason. */

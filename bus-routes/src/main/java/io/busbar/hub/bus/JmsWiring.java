@@ -13,10 +13,15 @@ import io.busbar.hub.infra.HubConfig;
 import io.busbar.hub.infra.HubInfrastructure;
 
 /**
- * Camel's {@code jms} component on the hub's XA-pooled broker connection, under Narayana: a route that consumes a
- * message, writes the database and sends messages does all three in one XA transaction.
+ * The hub's two JMS components. {@code jms}: the hub's XA-pooled broker connection, under Narayana: a route that
+ * consumes a message, writes the database and sends messages does all three in one XA transaction.
+ * {@link #AFTER_COMMIT}: a consumer that writes the database in a transaction of its own and acknowledges the message
+ * after that commit, for consumers that send nothing and recognise a redelivery (ADR 0021).
  */
 public class JmsWiring {
+
+    /** The component of consumers that acknowledge after their database commit. */
+    public static final String AFTER_COMMIT = "jms-after-commit";
 
     @Produces
     @Singleton
@@ -44,6 +49,30 @@ public class JmsWiring {
             // The earlier design, kept to measure against: a session and a consumer per transaction, from the pool.
             jms.setCacheLevelName("CACHE_NONE");
         }
+        return busDefaults(jms);
+    }
+
+    /**
+     * Consumers that acknowledge after their database commit: a locally transacted session per listener thread, for
+     * its whole life, committed by the listener container once the route has returned, so after the route's own
+     * database transaction (one resource, so Narayana commits it in one phase and logs nothing). A route that fails
+     * rolls the session back and the broker redelivers, as on the XA component. The listener and the sends from its
+     * thread share one connection factory: Spring hands the listener's session to a send there, so a message parked in
+     * {@code DLQ.<queue>} or {@code invalid.<queue>} leaves in the same local transaction as the acknowledgement.
+     */
+    @Produces
+    @Singleton
+    @Named(AFTER_COMMIT)
+    JmsComponent jmsAfterCommit(HubInfrastructure infrastructure) {
+        JmsComponent jms = new BusJmsComponent();
+        jms.setConnectionFactory(infrastructure.brokerEndpoint().connectionFactory());
+        jms.setTransacted(true);
+        jms.setLazyCreateTransactionManager(false);
+        jms.setCacheLevelName("CACHE_CONSUMER");
+        return busDefaults(jms);
+    }
+
+    private static JmsComponent busDefaults(JmsComponent jms) {
         jms.setDeliveryPersistent(true);
         jms.setReceiveTimeout(1000);
         // What a bus client sends is data, never instructions to the hub: no header Camel would act on, and no reply

@@ -9,6 +9,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 
@@ -42,6 +43,8 @@ public class OrderSubscribers {
     @Inject
     ObjectMapper json;
 
+    /** In the consumer's XA transaction, or in one of its own that commits before the event is acknowledged. */
+    @Transactional
     public void notifyCustomer(Exchange exchange) {
         OrderEvent event = messages.read(exchange.getIn().getBody(String.class), OrderEvent.class);
         String type = exchange.getIn().getHeader(BusHeaders.EVENT_TYPE, String.class);
@@ -57,7 +60,8 @@ public class OrderSubscribers {
                 Timestamp.from(Instant.now()));
     }
 
-    /** Canonical XML in, JSON document out (JAXB then Jackson: no hand-written mapping). */
+    /** Canonical XML in, JSON document out (JAXB then Jackson: no hand-written mapping); transactions as above. */
+    @Transactional(rollbackOn = Exception.class)
     public void recordForAnalytics(Exchange exchange) throws JsonProcessingException {
         OrderEvent event = messages.read(exchange.getIn().getBody(String.class), OrderEvent.class);
         String document = json.writeValueAsString(event);

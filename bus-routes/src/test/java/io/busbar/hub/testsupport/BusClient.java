@@ -60,6 +60,20 @@ public final class BusClient implements AutoCloseable {
         }
     }
 
+    /** Publishes to a topic: every subscription receives it. */
+    public String publish(String topic, String body, Map<String, Object> properties) {
+        try (MessageProducer producer = session.createProducer(session.createTopic(topic))) {
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, Object> p : properties.entrySet()) {
+                message.setObjectProperty(p.getKey(), p.getValue());
+            }
+            producer.send(message);
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends as STOMP and MQTT clients do: with no JMS message id. */
     public void sendWithoutMessageId(String queue, String body, Map<String, Object> properties) {
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
