@@ -18,6 +18,8 @@
 #            route has consumers)
 #   xa-step  the XA step alone: the self-test route (consume a probe, insert a row, send the answer, one XA
 #            transaction) draining <orders> probes; its ratio to pgbench's 2PC at the same concurrency
+#   local-step the same step without XA (bus-selftest-local: the row in one database transaction, then the answer
+#            and the acknowledgement in one local broker transaction); its ratio to pgbench's local commit
 #   door     REST POST /api/v1/orders and SOAP submitOrder (WS-Security UsernameToken) with the process's consumer
 #            routes stopped (bench/HttpLoad.java): the maximum at 16 and 64 connections (BENCH_SECONDS each), then
 #            p50/p99 at a fixed rate of half the 16-connection maximum, latency counted from the scheduled send
@@ -151,6 +153,7 @@ SQL
     for kind in 2pc local; do
       tps=$(pgbench_rate $kind "$clients")
       [ "$kind" = 2pc ] && [ "$clients" = "$consumers" ] && pg2pc_at_consumers=$tps
+      [ "$kind" = local ] && [ "$clients" = "$consumers" ] && pglocal_at_consumers=$tps
       row "ceiling" "pgbench $kind, $clients clients" "$tps tx/s"
     done
   done
@@ -160,18 +163,27 @@ SQL
   row "ceiling" "Artemis: transacted receive+send, $consumers sessions" "$broker_rate msg/s"
 }
 
-xa_step() {
+xa_step() { # the XA step, then the same step without XA (bus-selftest-local), each draining <orders> probes
   operator POST /api/v1/routes/bus-selftest-xa/stop
-  broker_load probes "$orders" > /dev/null
-  before=$(sql "select count(*) from bus_selftest_probe where probe_id like 'bench-%'")
-  t0=$(now); operator POST /api/v1/routes/bus-selftest-xa/start
-  until [ "$(sql "select count(*) from bus_selftest_probe where probe_id like 'bench-%'")" -ge $((before + orders)) ]; do
-    sleep 0.2
+  for route in bus-selftest-xa bus-selftest-local; do
+    broker_load probes "$orders" > /dev/null
+    before=$(sql "select count(*) from bus_selftest_probe where probe_id like 'bench-%'")
+    t0=$(now); operator POST /api/v1/routes/$route/start
+    until [ "$(sql "select count(*) from bus_selftest_probe where probe_id like 'bench-%'")" -ge $((before + orders)) ]; do
+      sleep 0.2
+    done
+    t1=$(now)
+    operator POST /api/v1/routes/$route/stop
+    step=$(rate "$orders" "$t0" "$t1")
+    if [ $route = bus-selftest-xa ]; then
+      row "xa-step" "self-test route, $consumers consumers, $orders probes" \
+        "$step tx/s ($(ratio "$step" "$pg2pc_at_consumers") x pgbench 2PC)"
+    else
+      row "local-step" "the same step without XA (one phase each)" \
+        "$step tx/s ($(ratio "$step" "$pglocal_at_consumers") x pgbench local)"
+    fi
   done
-  t1=$(now)
-  step=$(rate "$orders" "$t0" "$t1")
-  row "xa-step" "self-test route, $consumers consumers, $orders probes" \
-    "$step tx/s ($(ratio "$step" "$pg2pc_at_consumers") x pgbench 2PC)"
+  operator POST /api/v1/routes/bus-selftest-xa/start
 }
 
 doors() {

@@ -46,7 +46,12 @@ public record BusAddress(Kind kind, String role) {
      * database write recognises a redelivery.
      */
     public String afterCommitUri(String options) {
-        return endpoint(JmsWiring.AFTER_COMMIT) + "?" + options;
+        return afterCommitUri() + "?" + options;
+    }
+
+    /** The same component's endpoint without options: a send from such a consumer, in its local transaction. */
+    public String afterCommitUri() {
+        return endpoint(JmsWiring.AFTER_COMMIT);
     }
 
     private String endpoint(String component) {

@@ -62,6 +62,12 @@ public class SelfTest {
         return json.writeValueAsString(new Done(probe.probeId(), row.nodeName, row.receivedAt.toString()));
     }
 
+    /** The same row in a database transaction of its own (one resource: one phase, nothing in Narayana's log). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String recordOnePhase(Probe probe) throws JsonProcessingException {
+        return record(probe);
+    }
+
     public void failIfAsked(Probe probe) {
         if (Boolean.TRUE.equals(probe.fail())) {
             throw new SelfTestFailure("self-test probe " + probe.probeId() + " asked to fail after its writes");

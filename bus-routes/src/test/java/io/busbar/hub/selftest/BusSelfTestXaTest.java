@@ -14,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
+import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,9 @@ class BusSelfTestXaTest {
     @Inject
     HubInfrastructure infrastructure;
 
+    @Inject
+    CamelContext camel;
+
     @ConfigProperty(name = "busbar.broker.port")
     int brokerPort;
 
@@ -63,6 +67,26 @@ class BusSelfTestXaTest {
     void disconnect() {
         outsideClient.close();
         hubClient.close();
+    }
+
+    @Test
+    void theSameStepWithoutXaStartsOnlyWhenAskedAndAlsoGivesOneRowAndOneAnswer() throws Exception {
+        assertThat(camel.getRouteController().getRouteStatus("bus-selftest-local").isStopped())
+                .as("not started with the hub").isTrue();
+        camel.getRouteController().stopRoute("bus-selftest-xa");
+        camel.getRouteController().startRoute("bus-selftest-local");
+        try {
+            String probe = sendProbe(false);
+            TextMessage done = outsideClient.receive(DONE, "probe = '" + probe + "'", 20_000);
+            assertThat(done).as("answer on " + DONE).isNotNull();
+            assertThat(done.getText()).contains("\"probeId\":\"" + probe + "\"");
+            // one phase each: the row commits before the answer leaves, so it is there by now
+            assertThat(rows(probe)).isEqualTo(1);
+            assertThat(outsideClient.browse(PROBES, "probe = '" + probe + "'")).as("the probe was taken").isEmpty();
+        } finally {
+            camel.getRouteController().stopRoute("bus-selftest-local");
+            camel.getRouteController().startRoute("bus-selftest-xa");
+        }
     }
 
     @Test
