@@ -23,7 +23,9 @@
 #   door     REST POST /api/v1/orders and SOAP submitOrder (WS-Security UsernameToken) with the process's consumer
 #            routes stopped (bench/HttpLoad.java): the maximum at 16 and 64 connections (BENCH_SECONDS each), then
 #            p50/p99 at a fixed rate of half the 16-connection maximum, latency counted from the scheduled send
-#   bus      the process's routes started on the backlog the door rows left: orders/s until the last is SHIPPED
+#   bus      the process's routes started on the backlog the door rows left: orders/s until the last is SHIPPED,
+#            and the CPU time an order took meanwhile (the machine's, which is the hub's and PostgreSQL's, and the
+#            hub's own): a design comparison that a shared machine's noise moves less than a rate
 #   e2e      orders at a fixed arrival rate (BENCH_E2E_RATE, default 80 % of the drain rate) for 60 s with every
 #            route running: the backlog left when the arrivals stop (a growing queue means the rate is not
 #            sustained), and orders/s from the first submit to the last SHIPPED
@@ -59,6 +61,10 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); prin
 sql() { psql -qtA -h 127.0.0.1 -p "$db" -U postgres busbar -c "$1"; }
 now() { date +%s%N; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# CPU time in clock ticks: the whole machine's busy time, and the hub process's own (user + system)
+machine_cpu() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+hub_cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+per_order_ms() { python3 -c "print(f'{($2 - $1) * 1000 / $(getconf CLK_TCK) / $3:.1f}')"; } # ticks0 ticks1 orders
 rate() { python3 -c "print(f'{$1 / (($3 - $2) / 1e9):.0f}')"; } # count t0 t1
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<< "$2"; } # name line
@@ -215,10 +221,14 @@ for design in "${designs[@]}"; do
 
   doors
   backlog=$(( $(total) - $(shipped) ))
-  t0=$(now); routes start
-  await_shipped "$(total)"; t1=$(now)
+  m0=$(machine_cpu); h0=$(hub_cpu); t0=$(now); routes start
+  await_shipped "$(total)"; t1=$(now); m1=$(machine_cpu); h1=$(hub_cpu)
   drain=$(rate "$backlog" "$t0" "$t1")
   row "$design" "bus: backlog of $backlog drained" "$drain orders/s"
+  # what an order costs, which a shared machine's noise moves less than a rate: the machine's busy CPU (hub and
+  # PostgreSQL; the generator is idle while the backlog drains) and the hub's own, per order
+  row "$design" "bus: CPU per order drained, machine / hub" \
+    "$(per_order_ms "$m0" "$m1" "$backlog") / $(per_order_ms "$h0" "$h1" "$backlog") ms"
 
   e2e=${BENCH_E2E_RATE:-$(python3 -c "print(max(1, int($drain * 0.8)))")}
   t0=$(now)
