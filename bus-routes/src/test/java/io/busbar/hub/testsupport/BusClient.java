@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -48,13 +49,8 @@ public final class BusClient implements AutoCloseable {
     }
 
     public String send(String queue, String body, Map<String, Object> properties) {
-        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
-            TextMessage message = session.createTextMessage(body);
-            for (Map.Entry<String, Object> p : properties.entrySet()) {
-                message.setObjectProperty(p.getKey(), p.getValue());
-            }
-            producer.send(message);
-            return message.getJMSMessageID();
+        try {
+            return sendTo(session.createQueue(queue), body, properties);
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
@@ -62,15 +58,21 @@ public final class BusClient implements AutoCloseable {
 
     /** Publishes to a topic: every subscription receives it. */
     public String publish(String topic, String body, Map<String, Object> properties) {
-        try (MessageProducer producer = session.createProducer(session.createTopic(topic))) {
+        try {
+            return sendTo(session.createTopic(topic), body, properties);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String sendTo(Destination destination, String body, Map<String, Object> properties) throws JMSException {
+        try (MessageProducer producer = session.createProducer(destination)) {
             TextMessage message = session.createTextMessage(body);
             for (Map.Entry<String, Object> p : properties.entrySet()) {
                 message.setObjectProperty(p.getKey(), p.getValue());
             }
             producer.send(message);
             return message.getJMSMessageID();
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
         }
     }
 
